@@ -1,0 +1,21 @@
+from django.contrib import admin
+
+from judge.models import Submission, TestResult
+
+
+class TestResultInline(admin.TabularInline):
+    model = TestResult
+    extra = 0
+    readonly_fields = ("position", "name", "status", "duration_ms", "message")
+    can_delete = False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = ("id", "user", "problem", "mode", "status", "verdict", "attempts", "created_at")
+    list_filter = ("status", "verdict", "mode", "problem")
+    search_fields = ("user__username", "problem__slug")
+    readonly_fields = ("user", "problem", "language", "mode", "code", "status", "verdict", "message",
+                       "compile_output", "judge_log", "attempts", "container_seconds",
+                       "created_at", "started_at", "finished_at")
+    inlines = [TestResultInline]

@@ -1,0 +1,73 @@
+from rest_framework import serializers, status
+from rest_framework.decorators import api_view
+from rest_framework.generics import get_object_or_404
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+from judge.models import Mode, Submission
+from judge.selectors import submission_get_for_user, submission_list_for_user
+from judge.services import submission_create
+from judge.verdicts import Verdict
+from problems.models import Problem
+
+
+class SubmissionCreateSerializer(serializers.Serializer):
+    problem = serializers.SlugField()
+    language = serializers.CharField(default="go")
+    code = serializers.CharField(trim_whitespace=False, allow_blank=True)
+    mode = serializers.ChoiceField(choices=Mode.choices, default=Mode.SUBMIT)
+
+
+class TestResultSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    status = serializers.CharField()
+    duration_ms = serializers.IntegerField()
+    message = serializers.CharField()
+
+
+class SubmissionListSerializer(serializers.ModelSerializer):
+    problem = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Submission
+        fields = ["id", "problem", "language", "mode", "status", "verdict", "message",
+                  "created_at", "started_at", "finished_at"]
+
+
+class SubmissionDetailSerializer(SubmissionListSerializer):
+    tests = TestResultSerializer(many=True)
+    benchmarks = serializers.SerializerMethodField()
+
+    class Meta(SubmissionListSerializer.Meta):
+        fields = SubmissionListSerializer.Meta.fields + ["code", "compile_output", "tests", "benchmarks"]
+
+    def get_benchmarks(self, submission):
+        return []  # benchmark judging arrives with the judge issue (#3)
+
+
+@api_view(["GET", "POST"])
+def submission_collection_api(request):
+    if request.method == "POST":
+        data = SubmissionCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        problem = get_object_or_404(Problem, slug=data.validated_data["problem"])
+        submission = submission_create(
+            user=request.user, problem=problem, code=data.validated_data["code"],
+            mode=data.validated_data["mode"], language=data.validated_data["language"],
+        )
+        return Response(SubmissionDetailSerializer(submission).data, status=status.HTTP_201_CREATED)
+
+    verdict = request.query_params.get("verdict") or None
+    if verdict and verdict not in Verdict.values:
+        return Response({"detail": f"Unknown verdict {verdict!r}."}, status=status.HTTP_400_BAD_REQUEST)
+    qs = submission_list_for_user(user=request.user, problem_slug=request.query_params.get("problem") or None,
+                                  verdict=verdict)
+    paginator = PageNumberPagination()
+    page = paginator.paginate_queryset(qs, request)
+    return paginator.get_paginated_response(SubmissionListSerializer(page, many=True).data)
+
+
+@api_view(["GET"])
+def submission_detail_api(request, submission_id):
+    submission = submission_get_for_user(user=request.user, submission_id=submission_id)
+    return Response(SubmissionDetailSerializer(submission).data)

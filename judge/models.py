@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.db import models
+
+from judge.verdicts import Status, Verdict
+
+
+class Mode(models.TextChoices):
+    RUN = "run", "Run (examples)"
+    SUBMIT = "submit", "Submit (hidden tests)"
+
+
+class Submission(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
+    problem = models.ForeignKey("problems.Problem", on_delete=models.PROTECT, related_name="submissions")
+    language = models.CharField(max_length=20, default="go")
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.SUBMIT)
+    code = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True)
+    # One line a user reads first: why this verdict (e.g. the failing test, the compiler's first error).
+    message = models.TextField(blank=True)
+    compile_output = models.TextField(blank=True)
+    # The judge's own diagnostics for internal errors; staff only.
+    judge_log = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    container_seconds = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "problem", "-created_at"])]
+
+    def __str__(self):
+        return f"#{self.pk} {self.problem_id} {self.status} {self.verdict}"
+
+    @property
+    def is_done(self):
+        return self.status in (Status.FINISHED, Status.CANCELLED)
+
+    @property
+    def shows_test_details(self):
+        """Hidden tests show name and status only; example runs show everything."""
+        return self.mode == Mode.RUN
+
+
+class TestResult(models.Model):
+    class Outcome(models.TextChoices):
+        PASS = "pass", "Passed"
+        FAIL = "fail", "Failed"
+        SKIP = "skip", "Skipped"
+        NOT_RUN = "not_run", "Not run"
+
+    __test__ = False  # not a pytest class
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="tests")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Outcome.choices)
+    duration_ms = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["submission", "position"]
+        constraints = [models.UniqueConstraint(fields=["submission", "position"], name="unique_test_position")]

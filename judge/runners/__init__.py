@@ -1,0 +1,13 @@
+"""Language runners: turn a problem and code into a sandbox job, and its result into verdicts."""
+
+from judge.runners.base import Outcome, TestOutcome
+from judge.runners.go.runner import GoRunner
+
+RUNNERS = {"go": GoRunner()}
+
+
+def runner_for(language: str):
+    return RUNNERS[language]
+
+
+__all__ = ["Outcome", "TestOutcome", "runner_for", "RUNNERS"]

@@ -1,0 +1,167 @@
+"""Go: builds the sandbox job for a submission and turns the sandbox's result into verdicts.
+
+The image's protocol is in docs/judge-protocol.md.
+"""
+
+import io
+import re
+import tarfile
+
+from django.conf import settings
+
+from judge.runners.base import Outcome, TestOutcome
+from judge.runners.go.source_checks import package_clause
+from judge.runners.go.test2json import parse_events
+from judge.sandbox.job import Job, Limits
+from judge.verdicts import Verdict, most_severe
+
+BUILD_MARK = "@@dojo:build@@\n"
+BUILD_FAILED_MARK = "@@dojo:build-failed@@"
+RUN_MARK = "@@dojo:run@@\n"
+EXIT_BUILD_FAILED = 100
+SOLUTION_FILE = "solution.go"
+GO_MOD = "module dojo.local/solution\n\ngo 1.27\n"
+_BUILD_HEADER = re.compile(r"^# dojo\.local/solution.*\n", re.MULTILINE)
+_MAX_MESSAGE = 4000
+_MAX_TEST_OUTPUT = 8000
+
+
+def _tar(files: dict) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for name, text in sorted(files.items()):
+            data = text.encode("utf-8")
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mode = 0o644
+            tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def _trim(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "\n… (trimmed)"
+
+
+class GoRunner:
+    language = "go"
+
+    def precheck(self, problem, code: str) -> Outcome | None:
+        """A verdict without a container where the source alone decides it."""
+        declared = package_clause(code)
+        if declared != problem.package:
+            found = f"package {declared}" if declared else "no package clause"
+            msg = f"{SOLUTION_FILE}: expected `package {problem.package}`, found {found}."
+            return Outcome(verdict=Verdict.COMPILE_ERROR, message=msg, compile_output=msg)
+        return None
+
+    def test_files(self, problem, mode: str) -> tuple[dict, list]:
+        if mode == "run":
+            return problem.example_test_files, problem.example_test_names
+        return problem.hidden_test_files, problem.hidden_test_names
+
+    def build_job(self, problem, submission) -> Job:
+        cfg = settings.JUDGE
+        test_files, _ = self.test_files(problem, submission.mode)
+        files = {"go.mod": GO_MOD, SOLUTION_FILE: submission.code, **test_files}
+        command = ["/opt/dojo/bin/judge", "--timeout", str(problem.time_limit_seconds)]
+        if problem.race:
+            command.append("--race")
+        limits = Limits(
+            wall_seconds=cfg["BUILD_SECONDS"] + problem.time_limit_seconds + 5,
+            memory_bytes=cfg["MEMORY_BYTES"],
+            nano_cpus=cfg["NANO_CPUS"],
+            pids=cfg["PIDS_LIMIT"],
+            tmpfs_bytes=cfg["TMPFS_BYTES"],
+            output_bytes=cfg["OUTPUT_LIMIT_BYTES"],
+        )
+        labels = {"dojo.submission": str(submission.pk)}
+        return Job(image=cfg["IMAGE"], command=command, stdin=_tar(files), limits=limits, labels=labels)
+
+    def interpret(self, problem, submission, result) -> Outcome:
+        text = result.output.decode("utf-8", errors="replace")
+        trusted, ran, untrusted = text.partition(RUN_MARK)
+        build_output = _BUILD_HEADER.sub("", trusted.replace(BUILD_MARK, "", 1).replace(BUILD_FAILED_MARK, "")).strip()
+
+        if not ran:
+            return self._before_run(problem, result, trusted, build_output)
+        if result.oom_killed:
+            return Outcome(Verdict.MEMORY_LIMIT, "The program ran out of memory "
+                           f"(limit {settings.JUDGE['MEMORY_BYTES'] // (1024 * 1024)} MiB).")
+        if result.timed_out:
+            return Outcome(Verdict.TIME_LIMIT, f"The run was stopped after {problem.time_limit_seconds} s.")
+        if result.output_truncated:
+            return Outcome(Verdict.OUTPUT_LIMIT, "The program printed more than "
+                           f"{settings.JUDGE['OUTPUT_LIMIT_BYTES'] // 1024} KiB; it was stopped.")
+        return self._after_run(problem, submission, result, parse_events(untrusted))
+
+    def _before_run(self, problem, result, trusted, build_output) -> Outcome:
+        if result.exit_code == EXIT_BUILD_FAILED and BUILD_FAILED_MARK in trusted:
+            first = next((line for line in build_output.splitlines() if line.strip()), "build failed")
+            return Outcome(Verdict.COMPILE_ERROR, first, compile_output=_trim(build_output, 20000))
+        if result.timed_out:
+            return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
+        if result.oom_killed:
+            return Outcome(Verdict.COMPILE_ERROR, "Compilation ran out of memory.")
+        return Outcome(
+            Verdict.INTERNAL_ERROR,
+            "The judge failed before running your code. It is not your fault; it will be retried.",
+            judge_log=f"exit={result.exit_code} output:\n{_trim(trusted, 20000)}",
+        )
+
+    def _after_run(self, problem, submission, result, run) -> Outcome:
+        hidden = submission.mode != "run"
+        _, expected = self.test_files(problem, submission.mode)
+        verdicts = set()
+        messages = []
+
+        if run.timed_out:
+            verdicts.add(Verdict.TIME_LIMIT)
+            where = f" in {run.panic_test}" if run.panic_test else ""
+            messages.append(f"Time limit of {problem.time_limit_seconds} s exceeded{where}.")
+        elif run.panic:
+            verdicts.add(Verdict.RUNTIME_ERROR)
+            where = f" in {run.panic_test}" if run.panic_test else ""
+            messages.append(f"{run.panic}{where}")
+        if run.race_reports:
+            verdicts.add(Verdict.DATA_RACE)
+            messages.append("The race detector found a data race:\n" + _trim("".join(run.race_reports[0]), 3000))
+
+        failed = [name for name in expected if run.fails[name]]
+        duplicated = [name for name in expected if run.passes[name] > 1]
+        missing = [name for name in expected if not run.passes[name] and not run.fails[name]]
+        if duplicated:
+            verdicts.add(Verdict.WRONG_ANSWER)
+            messages.append(f"{duplicated[0]} reported more than once; output that imitates the test runner is not trusted.")
+        if failed:
+            verdicts.add(Verdict.WRONG_ANSWER)
+            messages.append(f"{failed[0]} failed." if len(failed) == 1 else f"{len(failed)} tests failed, first {failed[0]}.")
+        if missing and not verdicts:
+            verdicts.add(Verdict.RUNTIME_ERROR)
+            messages.append("The test binary exited before every test had run "
+                            f"(exit status {result.exit_code}); does your code call os.Exit?")
+        if result.exit_code != 0 and not verdicts:
+            verdicts.add(Verdict.RUNTIME_ERROR)
+            messages.append(f"The test binary exited with status {result.exit_code}.")
+
+        tests = self._test_rows(run, expected, hidden)
+        verdict = most_severe(verdicts)
+        message = messages[0] if messages else f"All {len(expected)} tests passed."
+        return Outcome(verdict, _trim(message, _MAX_MESSAGE), tests=tests)
+
+    def _test_rows(self, run, expected, hidden) -> list:
+        rows = []
+        seen = set()
+        for record in run.tests.values():
+            top = record.name.split("/", 1)[0]
+            if top not in expected:
+                continue  # only the judge's tests are listed; printed fakes are not
+            seen.add(record.name)
+            message = "" if hidden else _trim("".join(
+                line for line in record.output if not _is_frame(line)), _MAX_TEST_OUTPUT)
+            rows.append(TestOutcome(record.name, record.status, int(record.elapsed * 1000), message))
+        rows.extend(TestOutcome(name, "not_run") for name in expected if name not in seen)
+        return rows
+
+
+def _is_frame(line: str) -> bool:
+    return line.startswith(("=== RUN", "=== PAUSE", "=== CONT", "--- PASS", "--- FAIL", "--- SKIP"))

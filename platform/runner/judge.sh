@@ -1,0 +1,70 @@
+#!/bin/bash
+# Dojo judge, installed in the runner image as /opt/dojo/bin/judge.
+# Contract: docs/judge-protocol.md. Exit 0 pass, 1 fail, 100 build failed; any other
+# status (2 usage, 3 internal) is the judge's own failure.
+#
+# Sourcing this file (`. /opt/dojo/bin/judge`) only sets the Go environment: the image
+# build warms the cache that way, so cache keys match the real runs exactly.
+
+# The worker passes no Go settings; drop any that Docker or the image might carry.
+for v in $(compgen -e); do case $v in GO*|CGO_*) unset "$v" ;; esac; done
+export GOROOT=/usr/local/go PATH=/usr/local/go/bin:/usr/bin:/bin HOME=/tmp/home TMPDIR=/tmp
+export GOPATH=/tmp/gopath GOCACHE=/tmp/gocache GOENV=off
+# Debian's copies of x/sync, yaml.v3 and go-sqlite3 laid out as a read-only module cache
+# (go.sum lines in /opt/dojo/go.sum); nothing is ever fetched.
+export GOMODCACHE=/opt/dojo/gomodcache GOPROXY=off GOSUMDB=off GOFLAGS=-mod=readonly
+export GOTOOLCHAIN=local GOTELEMETRY=off
+# cgo stays on for every build: -race and go-sqlite3 (linked to the system libsqlite3)
+# need it, and one setting means one flavour of warm cache instead of two.
+export CGO_ENABLED=1 GORACE=atexit_sleep_ms=0
+(return 0 2>/dev/null) && return 0
+
+die() { echo "judge: $*" >&2; exit 3; }
+usage() { echo "usage: judge [--race] [--timeout S] [--run RE] [--bench RE] [--benchtime T] [--count N]" >&2; exit 2; }
+
+race=() timeout=10 run=()
+while [ $# -gt 0 ]; do
+    case $1 in
+        --race) race=(-race) ;;
+        --timeout) [[ ${2-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || usage; timeout=$2; shift ;;
+        --run) [ $# -ge 2 ] || usage; run+=("-test.run=$2"); shift ;;
+        --bench) [ $# -ge 2 ] || usage; run+=("-test.bench=$2" -test.benchmem); shift ;;
+        --benchtime) [ $# -ge 2 ] || usage; run+=("-test.benchtime=$2"); shift ;;
+        --count) [[ ${2-} =~ ^[0-9]+$ ]] || usage; run+=("-test.count=$2"); shift ;;
+        *) usage ;;
+    esac
+    shift
+done
+
+# A noexec /tmp would make the test binary fail to start, which test2json reports
+# exactly like a failing test; catch it here as the judge's own failure instead.
+grep -qE '^[^ ]+ /tmp [^ ]+ [^ ]*noexec' /proc/mounts && die "/tmp is mounted noexec"
+
+# Warm build cache: a farm of symlinks into the image's read-only cache (cheap in time and
+# tmpfs space), so new entries land in this run's private /tmp and can poison nothing.
+# A fresh trim.txt stops go from walking (and "trimming") the old entries at exit.
+cp -rs /opt/dojo/gocache "$GOCACHE" || die "cannot seed GOCACHE"
+rm -f "$GOCACHE/trim.txt" && date +%s >"$GOCACHE/trim.txt"
+mkdir -p "$HOME" /tmp/src /tmp/job || die "cannot create work dirs"
+tar -x -C /tmp/src -f - || die "stdin is not a tar archive"
+cat /opt/dojo/go.sum >>/tmp/src/go.sum || die "cannot write go.sum"
+module=$(sed -n 's/^module[[:space:]]\{1,\}"\{0,1\}\([^"[:space:]]*\).*/\1/p' /tmp/src/go.mod 2>/dev/null | head -n 1)
+
+echo "@@dojo:build@@"
+cd /tmp/src || die "no sources"
+if ! go test -c "${race[@]}" -o /tmp/job/pkg.test . 2>&1 || [ ! -x /tmp/job/pkg.test ]; then
+    [ -x /tmp/job/pkg.test ] || echo "judge: no test binary was built (no test files?)"
+    echo "@@dojo:build-failed@@"
+    exit 100
+fi
+
+# Hidden tests must be gone before user code runs: the sources, and the build cache
+# that holds their compiled form.
+cd /tmp/job && rm -rf /tmp/src "$GOCACHE" || die "cannot delete sources"
+echo "@@dojo:run@@"
+
+# -test.paniconexit0: an os.Exit(0) from user code during a test must not read as a pass.
+# test2json exits 1 whenever the binary does not exit 0 (fail, panic, timeout, signal).
+"$GOROOT/pkg/tool/linux_amd64/test2json" -t -p "${module:-main}" \
+    ./pkg.test -test.v=test2json -test.paniconexit0 "-test.timeout=${timeout}s" "${run[@]}"
+[ $? -eq 0 ] || exit 1

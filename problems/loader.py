@@ -1,0 +1,108 @@
+"""Reads the on-disk problem format (docs/problem-format.md) into plain dicts.
+
+It knows nothing of the database: `services.problems_sync` decides what to write.
+"""
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CATALOG_DIR = Path(__file__).resolve().parent / "catalog"
+_TEST_FUNC = re.compile(r"^func (Test\w*)\(\w+ \*testing\.T\)", re.MULTILINE)
+VERDICTS_FOR_WRONG = {"wrong_answer", "compile_error", "runtime_error", "time_limit", "memory_limit",
+                      "output_limit", "data_race", "too_slow", "forbidden"}
+
+
+class ProblemFormatError(Exception):
+    pass
+
+
+@dataclass
+class ProblemSource:
+    slug: str
+    title: str
+    step: int
+    difficulty: str
+    tags: list
+    package: str
+    statement: str
+    time_limit_seconds: int
+    race: bool
+    starter_files: dict
+    reference_files: dict
+    example_test_files: dict
+    hidden_test_files: dict
+    wrong_variants: list = field(default_factory=list)
+
+    @property
+    def example_test_names(self):
+        return test_names(self.example_test_files)
+
+    @property
+    def hidden_test_names(self):
+        return test_names(self.hidden_test_files)
+
+    def content_hash(self):
+        digest = hashlib.sha256()
+        for part in (self.slug, self.title, str(self.step), self.difficulty, ",".join(self.tags),
+                     self.package, self.statement, str(self.time_limit_seconds), str(self.race),
+                     repr(sorted(self.starter_files.items())), repr(sorted(self.reference_files.items())),
+                     repr(sorted(self.example_test_files.items())), repr(sorted(self.hidden_test_files.items())),
+                     repr(self.wrong_variants)):
+            digest.update(part.encode())
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+
+def test_names(files: dict) -> list:
+    return [name for source in files.values() for name in _TEST_FUNC.findall(source)]
+
+
+def _read_go_files(folder: Path) -> dict:
+    if not folder.is_dir():
+        raise ProblemFormatError(f"missing folder {folder}")
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.go"))}
+    if not files:
+        raise ProblemFormatError(f"no .go files in {folder}")
+    return files
+
+
+def load_problem(folder: Path) -> ProblemSource:
+    try:
+        meta = tomllib.loads((folder / "problem.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ProblemFormatError(f"{folder.name}: problem.toml: {exc}") from exc
+    if meta.get("slug") != folder.name:
+        raise ProblemFormatError(f"{folder.name}: slug in problem.toml must equal the folder name")
+    tests = folder / "tests"
+    wrong = []
+    for entry in meta.get("wrong", []):
+        if entry.get("verdict") not in VERDICTS_FOR_WRONG:
+            raise ProblemFormatError(f"{folder.name}: wrong variant {entry.get('name')}: bad verdict")
+        wrong.append({"name": entry["name"], "verdict": entry["verdict"], "why": entry.get("why", ""),
+                      "files": _read_go_files(folder / "wrong" / entry["name"])})
+    source = ProblemSource(
+        slug=meta["slug"],
+        title=meta["title"],
+        step=int(meta["step"]),
+        difficulty=meta["difficulty"],
+        tags=list(meta.get("tags", [])),
+        package=meta["package"],
+        statement=(folder / "statement.md").read_text(encoding="utf-8"),
+        time_limit_seconds=int(meta.get("time_limit_seconds", 10)),
+        race=bool(meta.get("race", False)),
+        starter_files=_read_go_files(folder / "starter"),
+        reference_files=_read_go_files(folder / "reference"),
+        example_test_files={"examples_test.go": (tests / "examples_test.go").read_text(encoding="utf-8")},
+        hidden_test_files={"hidden_test.go": (tests / "hidden_test.go").read_text(encoding="utf-8")},
+        wrong_variants=wrong,
+    )
+    if not source.hidden_test_names:
+        raise ProblemFormatError(f"{folder.name}: tests/hidden_test.go declares no Test functions")
+    return source
+
+
+def load_catalog(root: Path = CATALOG_DIR) -> list:
+    return [load_problem(p) for p in sorted(root.iterdir()) if (p / "problem.toml").is_file()]

@@ -1,0 +1,47 @@
+from django.db import models
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", "Easy"
+    MEDIUM = "medium", "Medium"
+    HARD = "hard", "Hard"
+
+
+class Problem(models.Model):
+    """The database copy of one folder under problems/catalog/ (the folder is the source of truth).
+
+    File sets are stored as {filename: source} so multi-file problems need no new columns.
+    """
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    step = models.PositiveSmallIntegerField()
+    difficulty = models.CharField(max_length=10, choices=Difficulty.choices)
+    tags = models.JSONField(default=list)
+    language = models.CharField(max_length=20, default="go")
+    package = models.CharField(max_length=60)
+    statement = models.TextField()
+    statement_html = models.TextField()
+    starter_files = models.JSONField(default=dict)
+    reference_files = models.JSONField(default=dict)
+    example_test_files = models.JSONField(default=dict)
+    hidden_test_files = models.JSONField(default=dict)
+    # Top-level Test functions each judged run must report as passed exactly once.
+    example_test_names = models.JSONField(default=list)
+    hidden_test_names = models.JSONField(default=list)
+    wrong_variants = models.JSONField(default=list)
+    time_limit_seconds = models.PositiveSmallIntegerField(default=10)
+    race = models.BooleanField(default=False)
+    content_hash = models.CharField(max_length=64)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["step", "slug"]
+
+    def __str__(self):
+        return self.slug
+
+    @property
+    def starter_code(self):
+        """The single file the editor shows (multi-file problems come later)."""
+        return next(iter(self.starter_files.values()), "")

@@ -1,0 +1,36 @@
+from django.db import transaction
+
+from problems.loader import load_catalog
+from problems.markdown import render_markdown
+from problems.models import Problem
+
+
+@transaction.atomic
+def problems_sync(*, sources=None) -> dict:
+    """Make the database match the catalog on disk. Unchanged problems are not touched.
+
+    Problems that vanished from disk are kept (submissions point at them) and reported.
+    """
+    sources = load_catalog() if sources is None else sources
+    report = {"created": [], "updated": [], "unchanged": [], "missing_on_disk": []}
+    existing = {p.slug: p for p in Problem.objects.all()}
+    for src in sources:
+        digest = src.content_hash()
+        problem = existing.pop(src.slug, None)
+        if problem is not None and problem.content_hash == digest:
+            report["unchanged"].append(src.slug)
+            continue
+        fields = {
+            "title": src.title, "step": src.step, "difficulty": src.difficulty, "tags": src.tags,
+            "package": src.package, "statement": src.statement,
+            "statement_html": render_markdown(src.statement),
+            "starter_files": src.starter_files, "reference_files": src.reference_files,
+            "example_test_files": src.example_test_files, "hidden_test_files": src.hidden_test_files,
+            "example_test_names": src.example_test_names, "hidden_test_names": src.hidden_test_names,
+            "wrong_variants": src.wrong_variants, "time_limit_seconds": src.time_limit_seconds,
+            "race": src.race, "content_hash": digest,
+        }
+        Problem.objects.update_or_create(slug=src.slug, defaults=fields)
+        report["updated" if problem else "created"].append(src.slug)
+    report["missing_on_disk"] = sorted(existing)
+    return report
