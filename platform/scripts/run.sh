@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `make run`: set up, then serve the site on 127.0.0.1:8000 with a Celery worker judging.
+# Ctrl-C stops the web server and the worker, and the services this run started.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+
+: > "$DOJO_RUN_DIR/started-by-us"
+bash platform/scripts/setup.sh
+.venv/bin/python manage.py ensure_demo_user
+
+worker_pid=""
+cleanup() {
+  trap - INT TERM EXIT
+  say "stopping"
+  [ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null || true
+  bash platform/scripts/docker-engine.sh stop >/dev/null || true
+  bash platform/scripts/services.sh stop || true
+}
+trap cleanup INT TERM EXIT
+
+say "starting the judge worker (log: .run/worker.log)"
+.venv/bin/celery -A config worker --loglevel INFO --concurrency "${JUDGE_WORKER_CONCURRENCY:-2}" \
+  --hostname "judge@%h" > "$DOJO_RUN_DIR/worker.log" 2>&1 &
+worker_pid=$!
+
+say "serving http://127.0.0.1:8000 (Ctrl-C stops everything this command started)"
+.venv/bin/python manage.py runserver 127.0.0.1:8000 --noreload

@@ -1,0 +1,88 @@
+"""Fixtures that start real parts: a Celery worker process on the test database and Redis."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _worker_env():
+    db = settings.DATABASES["default"]
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        DATABASE_URL=f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
+    )
+    return env
+
+
+def start_worker(log_path: Path, concurrency: int = 2) -> subprocess.Popen:
+    """A real `celery worker` process; its log goes to log_path for failing tests to show."""
+    log = open(log_path, "ab")
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "INFO",
+         "--concurrency", str(concurrency), "--hostname", f"test-{os.getpid()}-{time.time_ns()}@%h",
+         "--without-gossip", "--without-mingle"],
+        cwd=REPO, env=_worker_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+
+
+def stop_worker(proc: subprocess.Popen, sig=signal.SIGTERM):
+    if proc.poll() is None:
+        os.killpg(proc.pid, sig)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def broker_clean():
+    """The test Redis database starts empty, so no task of an earlier run is redelivered."""
+    import redis
+
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    client.flushdb()
+    return client
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, broker_clean, tmp_path_factory):
+    # The worker connects after the test database exists (django_db_setup).
+    log_path = tmp_path_factory.mktemp("worker") / "worker.log"
+    proc = start_worker(log_path)
+    yield proc
+    stop_worker(proc)
+    if proc.returncode not in (0, -signal.SIGTERM, None):
+        print(log_path.read_text()[-5000:])
+
+
+@pytest.fixture
+def problems(transactional_db):
+    from problems.services import problems_sync
+
+    problems_sync()
+    from problems.models import Problem
+
+    return {p.slug: p for p in Problem.objects.all()}
+
+
+def wait_for_verdict(submission_id, timeout=90):
+    from judge.models import Submission
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sub = Submission.objects.get(pk=submission_id)
+        if sub.is_done:
+            return sub
+        time.sleep(0.1)
+    raise AssertionError(f"submission {submission_id} not judged within {timeout}s (status {sub.status})")
