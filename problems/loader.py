@@ -60,10 +60,17 @@ def test_names(files: dict) -> list:
     return [name for source in files.values() for name in _TEST_FUNC.findall(source)]
 
 
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProblemFormatError(f"{path}: {exc}") from exc
+
+
 def _read_go_files(folder: Path) -> dict:
     if not folder.is_dir():
         raise ProblemFormatError(f"missing folder {folder}")
-    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.go"))}
+    files = {p.name: _read(p) for p in sorted(folder.glob("*.go"))}
     if not files:
         raise ProblemFormatError(f"no .go files in {folder}")
     return files
@@ -71,9 +78,14 @@ def _read_go_files(folder: Path) -> dict:
 
 def load_problem(folder: Path) -> ProblemSource:
     try:
-        meta = tomllib.loads((folder / "problem.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        meta = tomllib.loads(_read(folder / "problem.toml"))
+    except tomllib.TOMLDecodeError as exc:
         raise ProblemFormatError(f"{folder.name}: problem.toml: {exc}") from exc
+    missing = [key for key in ("slug", "title", "step", "difficulty", "package") if key not in meta]
+    if missing:
+        raise ProblemFormatError(f"{folder.name}: problem.toml lacks {', '.join(missing)}")
+    if meta["difficulty"] not in ("easy", "medium", "hard"):
+        raise ProblemFormatError(f"{folder.name}: difficulty must be easy, medium or hard")
     if meta.get("slug") != folder.name:
         raise ProblemFormatError(f"{folder.name}: slug in problem.toml must equal the folder name")
     tests = folder / "tests"
@@ -90,13 +102,13 @@ def load_problem(folder: Path) -> ProblemSource:
         difficulty=meta["difficulty"],
         tags=list(meta.get("tags", [])),
         package=meta["package"],
-        statement=(folder / "statement.md").read_text(encoding="utf-8"),
+        statement=_read(folder / "statement.md"),
         time_limit_seconds=int(meta.get("time_limit_seconds", 10)),
         race=bool(meta.get("race", False)),
         starter_files=_read_go_files(folder / "starter"),
         reference_files=_read_go_files(folder / "reference"),
-        example_test_files={"examples_test.go": (tests / "examples_test.go").read_text(encoding="utf-8")},
-        hidden_test_files={"hidden_test.go": (tests / "hidden_test.go").read_text(encoding="utf-8")},
+        example_test_files={"examples_test.go": _read(tests / "examples_test.go")},
+        hidden_test_files={"hidden_test.go": _read(tests / "hidden_test.go")},
         wrong_variants=wrong,
     )
     if not source.hidden_test_names:

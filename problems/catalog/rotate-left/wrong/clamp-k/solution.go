@@ -1,5 +1,7 @@
 package rotate
 
+import "slices"
+
 // RotateLeft clamps k into [-n, n] instead of wrapping it around.
 func RotateLeft[T any](s []T, k int) {
 	n := len(s)
@@ -10,12 +12,7 @@ func RotateLeft[T any](s []T, k int) {
 	if k < 0 {
 		k += n
 	}
-	if k == n {
-		return
-	}
-	for range k {
-		first := s[0]
-		copy(s, s[1:])
-		s[n-1] = first
-	}
+	slices.Reverse(s[:k])
+	slices.Reverse(s[k:])
+	slices.Reverse(s)
 }
