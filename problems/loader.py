@@ -67,6 +67,12 @@ def _read(path: Path) -> str:
         raise ProblemFormatError(f"{path}: {exc}") from exc
 
 
+def _statement_body(text: str) -> str:
+    """The page shows the title from problem.toml; a leading `# Title` line would repeat it."""
+    first, _, rest = text.lstrip().partition("\n")
+    return rest.lstrip("\n") if first.startswith("# ") else text
+
+
 def _read_go_files(folder: Path) -> dict:
     if not folder.is_dir():
         raise ProblemFormatError(f"missing folder {folder}")
@@ -102,7 +108,7 @@ def load_problem(folder: Path) -> ProblemSource:
         difficulty=meta["difficulty"],
         tags=list(meta.get("tags", [])),
         package=meta["package"],
-        statement=_read(folder / "statement.md"),
+        statement=_statement_body(_read(folder / "statement.md")),
         time_limit_seconds=int(meta.get("time_limit_seconds", 10)),
         race=bool(meta.get("race", False)),
         starter_files=_read_go_files(folder / "starter"),

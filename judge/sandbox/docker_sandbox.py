@@ -44,16 +44,13 @@ def docker_client():
 
 
 def _create(client, job: Job):
+    """Low-level API: with stdin_open and detach=False it sets StdinOnce, so Docker closes
+    the program's stdin when we finish writing the job (the high-level API cannot)."""
     lim = job.limits
-    return client.containers.create(
-        job.image,
-        job.command,
-        stdin_open=True,
-        stdin_once=True,
+    host_config = client.api.create_host_config(
         network_mode="none",
         read_only=True,
         tmpfs={"/tmp": f"rw,exec,nosuid,nodev,size={lim.tmpfs_bytes},mode=1777"},
-        user=SANDBOX_USER,
         cap_drop=["ALL"],
         security_opt=["no-new-privileges"],
         init=True,
@@ -65,12 +62,22 @@ def _create(client, job: Job):
             Ulimit(name="nofile", soft=lim.open_files, hard=lim.open_files),
             Ulimit(name="fsize", soft=lim.file_bytes, hard=lim.file_bytes),
         ],
+        log_config=LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
+    )
+    created = client.api.create_container(
+        job.image,
+        job.command,
+        stdin_open=True,
+        detach=False,
+        user=SANDBOX_USER,
         environment={},
         working_dir="/tmp",
         labels={LABEL: "1", **job.labels},
-        log_config=LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
+        host_config=host_config,
         name=f"dojo-judge-{uuid.uuid4().hex[:12]}",
+        network_disabled=True,
     )
+    return client.containers.get(created["Id"])
 
 
 def _read_stream(sock, deadline: float, cap: int):
