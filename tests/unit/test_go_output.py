@@ -37,7 +37,7 @@ def test_all_tests_pass_is_accepted():
 def test_failing_subtest_is_wrong_answer_and_hides_details_in_submit_mode():
     outcome = judge_recorded("fail")
     assert outcome.verdict == Verdict.WRONG_ANSWER
-    assert outcome.message == "TestAdd failed."
+    assert outcome.message == "TestAdd/2+2 failed."
     failed = {t.name: t for t in outcome.tests if t.status == "fail"}
     assert set(failed) == {"TestAdd", "TestAdd/2+2"}
     assert all(t.message == "" for t in outcome.tests)

@@ -134,7 +134,8 @@ class GoRunner:
             messages.append(f"{duplicated[0]} reported more than once; output that imitates the test runner is not trusted.")
         if failed:
             verdicts.add(Verdict.WRONG_ANSWER)
-            messages.append(f"{failed[0]} failed." if len(failed) == 1 else f"{len(failed)} tests failed, first {failed[0]}.")
+            first = _first_failing_leaf(run, failed[0])
+            messages.append(f"{first} failed." if len(failed) == 1 else f"{len(failed)} tests failed, first {first}.")
         if missing and not verdicts:
             verdicts.add(Verdict.RUNTIME_ERROR)
             messages.append("The test binary exited before every test had run "
@@ -161,6 +162,12 @@ class GoRunner:
             rows.append(TestOutcome(record.name, record.status, int(record.elapsed * 1000), message))
         rows.extend(TestOutcome(name, "not_run") for name in expected if name not in seen)
         return rows
+
+
+def _first_failing_leaf(run, top: str) -> str:
+    """The first failing sub-test under a failing test tells the user more than its parent."""
+    leaves = [name for name, rec in run.tests.items() if name.startswith(top + "/") and rec.status == "fail"]
+    return leaves[0] if leaves else top
 
 
 def _is_frame(line: str) -> bool:
