@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from judge.models import Submission, TestResult
+from judge.models import Submission, SubmissionEvent, TestResult
+from judge.services import submission_rejudge
+
+
+class SubmissionEventInline(admin.TabularInline):
+    model = SubmissionEvent
+    extra = 0
+    readonly_fields = ("created_at", "kind", "detail", "actor")
+    can_delete = False
 
 
 class TestResultInline(admin.TabularInline):
@@ -18,4 +26,10 @@ class SubmissionAdmin(admin.ModelAdmin):
     readonly_fields = ("user", "problem", "language", "mode", "code", "status", "verdict", "message",
                        "compile_output", "judge_log", "attempts", "container_seconds",
                        "created_at", "started_at", "finished_at")
-    inlines = [TestResultInline]
+    inlines = [SubmissionEventInline, TestResultInline]
+    actions = ["rejudge"]
+
+    @admin.action(description="Rejudge selected submissions")
+    def rejudge(self, request, queryset):
+        done = sum(submission_rejudge(submission_id=pk, actor=request.user) for pk in queryset.values_list("pk", flat=True))
+        self.message_user(request, f"{done} submission(s) queued for rejudging; unfinished ones were skipped.")

@@ -23,6 +23,8 @@ class Submission(models.Model):
     # The judge's own diagnostics for internal errors; staff only.
     judge_log = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # When a judging task was last handed to the broker; empty while the broker was down.
+    enqueued_at = models.DateTimeField(null=True, blank=True)
     container_seconds = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -64,3 +66,24 @@ class TestResult(models.Model):
     class Meta:
         ordering = ["submission", "position"]
         constraints = [models.UniqueConstraint(fields=["submission", "position"], name="unique_test_position")]
+
+
+class SubmissionEvent(models.Model):
+    """The submission's history: what happened to it and who did it (rejudges, sweeps)."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Created"
+        REQUEUED = "requeued", "Re-queued by the sweeper"
+        RETRIED = "retried", "Retried after a judge failure"
+        FINISHED = "finished", "Finished"
+        REJUDGE = "rejudge", "Rejudge requested"
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    detail = models.CharField(max_length=300, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["submission", "created_at", "id"]

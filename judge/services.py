@@ -6,13 +6,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from judge.models import Mode, Submission, TestResult
-from judge.runners import Outcome, runner_for
-from judge.sandbox import SandboxUnavailable, run_job
+from judge.models import Mode, Submission, SubmissionEvent, TestResult
+from judge.judging import judge_code
+from judge.runners import Outcome
 from judge.verdicts import Status, Verdict
 
 log = logging.getLogger(__name__)
@@ -70,17 +70,23 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go") -
         submission = Submission.objects.create(
             user=user, problem=problem, code=code, mode=mode, language=language
         )
+        SubmissionEvent.objects.create(submission=submission, kind=SubmissionEvent.Kind.CREATED, actor=user)
         transaction.on_commit(lambda: submission_enqueue(submission.pk))
     return submission
 
 
-def submission_enqueue(submission_id: int) -> None:
+def submission_enqueue(submission_id: int, *, countdown=None) -> bool:
+    """Hand the judging task to the broker. If the broker is down the row stays queued with
+    no enqueued_at, and the sweeper hands it over once the broker is back."""
     from judge.tasks import judge_submission
 
     try:
-        judge_submission.delay(submission_id)
-    except Exception:  # the broker is down: the row is safe and stays queued
-        log.exception("could not queue submission %s; it stays queued", submission_id)
+        judge_submission.apply_async((submission_id,), countdown=countdown)
+    except Exception:
+        log.exception("could not queue submission %s; the sweeper will retry", submission_id)
+        return False
+    Submission.objects.filter(pk=submission_id).update(enqueued_at=timezone.now())
+    return True
 
 
 def submission_judge(submission_id: int) -> None:
@@ -92,18 +98,10 @@ def submission_judge(submission_id: int) -> None:
         log.info("submission %s is not queued; nothing to do", submission_id)
         return
     submission = Submission.objects.select_related("problem").get(pk=submission_id)
-    problem = submission.problem
-    runner = runner_for(submission.language)
     container_seconds = None
     try:
-        outcome = runner.precheck(problem, submission.code)
-        if outcome is None:
-            result = run_job(runner.build_job(problem, submission))
-            container_seconds = result.wall_seconds
-            outcome = runner.interpret(problem, submission, result)
-    except SandboxUnavailable as exc:
-        outcome = Outcome(Verdict.INTERNAL_ERROR, "The judge is unavailable; your submission will be retried.",
-                          judge_log=str(exc))
+        outcome, container_seconds = judge_code(submission.problem, code=submission.code, mode=submission.mode,
+                                                labels={"dojo.submission": str(submission_id)})
     except Exception as exc:  # a bug of ours must not leave the row running forever
         log.exception("judging submission %s crashed", submission_id)
         outcome = Outcome(Verdict.INTERNAL_ERROR, "The judge failed; it is not your fault.", judge_log=repr(exc))
@@ -111,9 +109,13 @@ def submission_judge(submission_id: int) -> None:
     if outcome.verdict == Verdict.INTERNAL_ERROR and submission.attempts < MAX_ATTEMPTS:
         log.warning("submission %s: internal error (attempt %s): %s", submission_id,
                     submission.attempts, outcome.judge_log)
-        Submission.objects.filter(pk=submission_id, status=Status.RUNNING).update(
-            status=Status.QUEUED, judge_log=outcome.judge_log
-        )
+        with transaction.atomic():
+            requeued = Submission.objects.filter(pk=submission_id, status=Status.RUNNING).update(
+                status=Status.QUEUED, judge_log=outcome.judge_log, enqueued_at=timezone.now()
+            )
+            if requeued:
+                SubmissionEvent.objects.create(submission_id=submission_id, kind=SubmissionEvent.Kind.RETRIED,
+                                               detail=f"attempt {submission.attempts} failed on our side")
         raise JudgeRetry(submission.attempts)
     submission_finish(submission_id=submission_id, outcome=outcome, container_seconds=container_seconds)
 
@@ -132,6 +134,8 @@ def submission_finish(*, submission_id: int, outcome: Outcome, container_seconds
     )
     if not updated:
         return False
+    SubmissionEvent.objects.create(submission_id=submission_id, kind=SubmissionEvent.Kind.FINISHED,
+                                   detail=outcome.verdict)
     TestResult.objects.filter(submission_id=submission_id).delete()
     TestResult.objects.bulk_create(
         TestResult(submission_id=submission_id, position=i, name=t.name[:300], status=t.status,
@@ -139,3 +143,61 @@ def submission_finish(*, submission_id: int, outcome: Outcome, container_seconds
         for i, t in enumerate(outcome.tests)
     )
     return True
+
+
+def hard_limit_seconds(problem) -> int:
+    """Past this a running submission's worker is presumed dead (the sandbox kills at the
+    job's wall clock, well before)."""
+    return settings.JUDGE["BUILD_SECONDS"] + problem.time_limit_seconds + settings.JUDGE["RUNNING_GRACE_SECONDS"]
+
+
+def submissions_sweep(*, now=None) -> dict:
+    """Hand lost work back to the queue. Run periodically (Celery beat).
+
+    - running past its hard limit: the worker died mid-judging, so back to queued;
+    - queued but never handed to the broker (it was down), or handed over long ago and
+      never picked up (the broker lost it): hand it over again.
+    A duplicate task is harmless: the guarded claim lets only one judge it.
+    """
+    now = now or timezone.now()
+    requeued, resent = [], []
+    running = Submission.objects.filter(status=Status.RUNNING).select_related("problem").only(
+        "id", "started_at", "problem__time_limit_seconds")
+    for sub in running:
+        if sub.started_at and sub.started_at + timedelta(seconds=hard_limit_seconds(sub.problem)) < now:
+            with transaction.atomic():
+                moved = Submission.objects.filter(pk=sub.pk, status=Status.RUNNING, started_at=sub.started_at).update(
+                    status=Status.QUEUED, enqueued_at=None)
+                if moved:
+                    SubmissionEvent.objects.create(submission_id=sub.pk, kind=SubmissionEvent.Kind.REQUEUED,
+                                                   detail="running past its hard limit; worker lost")
+                    requeued.append(sub.pk)
+    stale = now - timedelta(seconds=settings.JUDGE["QUEUED_RESEND_SECONDS"])
+    fresh = now - timedelta(seconds=5)  # leave a just-created row to its own on_commit hook
+    waiting = Submission.objects.filter(status=Status.QUEUED).filter(
+        models.Q(enqueued_at__isnull=True, created_at__lt=fresh) | models.Q(enqueued_at__lt=stale)
+    ).values_list("pk", flat=True)
+    for pk in list(waiting) + requeued:
+        if submission_enqueue(pk):
+            resent.append(pk)
+    return {"requeued": requeued, "resent": resent}
+
+
+def submission_rejudge(*, submission_id: int, actor=None) -> bool:
+    """Judge a finished submission again (staff). Returns False if it is not finished."""
+    with transaction.atomic():
+        moved = Submission.objects.filter(pk=submission_id, status__in=[Status.FINISHED, Status.CANCELLED]).update(
+            status=Status.QUEUED, verdict="", message="", compile_output="", judge_log="",
+            attempts=0, started_at=None, finished_at=None, enqueued_at=None)
+        if not moved:
+            return False
+        TestResult.objects.filter(submission_id=submission_id).delete()
+        SubmissionEvent.objects.create(submission_id=submission_id, kind=SubmissionEvent.Kind.REJUDGE, actor=actor)
+        transaction.on_commit(lambda: submission_enqueue(submission_id))
+    return True
+
+
+def problem_rejudge_all(*, problem, actor=None) -> int:
+    """Rejudge every finished submission of a problem, e.g. after its tests changed."""
+    ids = Submission.objects.filter(problem=problem, status=Status.FINISHED).values_list("pk", flat=True)
+    return sum(submission_rejudge(submission_id=pk, actor=actor) for pk in list(ids))

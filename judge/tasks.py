@@ -1,6 +1,16 @@
-from celery import shared_task
+"""Thin Celery tasks: each takes ids and calls a service."""
 
-from judge.services import JudgeRetry, submission_judge
+import logging
+import time
+
+from celery import shared_task
+from celery.signals import worker_ready
+from django.conf import settings
+
+from judge.services import JudgeRetry, submission_judge, submissions_sweep
+
+log = logging.getLogger(__name__)
+_last_reap = 0.0
 
 
 @shared_task(bind=True, max_retries=5)
@@ -9,3 +19,36 @@ def judge_submission(self, submission_id: int):
         submission_judge(submission_id)
     except JudgeRetry as exc:
         raise self.retry(countdown=exc.countdown) from exc
+    finally:
+        _reap_now_and_then()
+
+
+@shared_task
+def sweep_submissions():
+    return submissions_sweep()
+
+
+def _reap_now_and_then():
+    """Each worker host cleans its own Docker Engine; one beat task could reach only one host."""
+    global _last_reap
+    if time.monotonic() - _last_reap < 60:
+        return
+    _last_reap = time.monotonic()
+    _reap()
+
+
+def _reap():
+    from judge.sandbox import reap_containers
+
+    try:
+        removed = reap_containers(settings.JUDGE["REAP_AFTER_SECONDS"])
+    except Exception:  # the engine may be down; judging will say so loudly enough
+        log.exception("reaping leftover containers failed")
+        return
+    if removed:
+        log.warning("removed %s leftover judge containers", removed)
+
+
+@worker_ready.connect
+def _reap_at_start(**kwargs):
+    _reap()

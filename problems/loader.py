@@ -30,6 +30,7 @@ class ProblemSource:
     statement: str
     time_limit_seconds: int
     race: bool
+    forbidden: list
     starter_files: dict
     reference_files: dict
     example_test_files: dict
@@ -47,7 +48,7 @@ class ProblemSource:
     def content_hash(self):
         digest = hashlib.sha256()
         for part in (self.slug, self.title, str(self.step), self.difficulty, ",".join(self.tags),
-                     self.package, self.statement, str(self.time_limit_seconds), str(self.race),
+                     self.package, self.statement, str(self.time_limit_seconds), str(self.race), repr(self.forbidden),
                      repr(sorted(self.starter_files.items())), repr(sorted(self.reference_files.items())),
                      repr(sorted(self.example_test_files.items())), repr(sorted(self.hidden_test_files.items())),
                      repr(self.wrong_variants)):
@@ -111,6 +112,7 @@ def load_problem(folder: Path) -> ProblemSource:
         statement=_statement_body(_read(folder / "statement.md")),
         time_limit_seconds=int(meta.get("time_limit_seconds", 10)),
         race=bool(meta.get("race", False)),
+        forbidden=[str(rule) for rule in meta.get("forbidden", [])],
         starter_files=_read_go_files(folder / "starter"),
         reference_files=_read_go_files(folder / "reference"),
         example_test_files={"examples_test.go": _read(tests / "examples_test.go")},

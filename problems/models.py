@@ -32,6 +32,8 @@ class Problem(models.Model):
     wrong_variants = models.JSONField(default=list)
     time_limit_seconds = models.PositiveSmallIntegerField(default=10)
     race = models.BooleanField(default=False)
+    # Packages ("unsafe") or identifiers ("io.LimitReader") a solution may not use.
+    forbidden = models.JSONField(default=list)
     content_hash = models.CharField(max_length=64)
     updated_at = models.DateTimeField(auto_now=True)
 

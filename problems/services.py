@@ -28,7 +28,7 @@ def problems_sync(*, sources=None) -> dict:
             "example_test_files": src.example_test_files, "hidden_test_files": src.hidden_test_files,
             "example_test_names": src.example_test_names, "hidden_test_names": src.hidden_test_names,
             "wrong_variants": src.wrong_variants, "time_limit_seconds": src.time_limit_seconds,
-            "race": src.race, "content_hash": digest,
+            "race": src.race, "forbidden": src.forbidden, "content_hash": digest,
         }
         Problem.objects.update_or_create(slug=src.slug, defaults=fields)
         report["updated" if problem else "created"].append(src.slug)

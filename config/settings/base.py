@@ -140,6 +140,16 @@ JUDGE = {
     # Compiling the test binary gets its own allowance on top of the problem's limit.
     "BUILD_SECONDS": env_int("JUDGE_BUILD_SECONDS", 60),
     "MAX_CODE_BYTES": env_int("JUDGE_MAX_CODE_KB", 64) * 1024,
+    # The sweeper: a running submission this long past its limits lost its worker; a queued
+    # one handed to the broker this long ago and never picked up is handed over again.
+    "RUNNING_GRACE_SECONDS": env_int("JUDGE_RUNNING_GRACE_SECONDS", 30),
+    "QUEUED_RESEND_SECONDS": env_int("JUDGE_QUEUED_RESEND_SECONDS", 300),
+    # Labelled containers older than this are leftovers of a dead worker.
+    "REAP_AFTER_SECONDS": env_int("JUDGE_REAP_AFTER_SECONDS", 300),
+}
+
+CELERY_BEAT_SCHEDULE = {
+    "sweep-submissions": {"task": "judge.tasks.sweep_submissions", "schedule": 15.0},
 }
 
 LOGGING = {

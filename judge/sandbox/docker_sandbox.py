@@ -7,6 +7,7 @@ attach stream, which we stop reading at the cap.
 """
 
 import logging
+import os
 import select
 import socket
 import struct
@@ -23,6 +24,7 @@ from judge.sandbox.job import Job, SandboxResult
 log = logging.getLogger(__name__)
 
 LABEL = "dojo.judge"
+OWNER_LABEL = "dojo.owner"
 SANDBOX_USER = "10001:10001"
 
 
@@ -72,7 +74,7 @@ def _create(client, job: Job):
         user=SANDBOX_USER,
         environment={},
         working_dir="/tmp",
-        labels={LABEL: "1", **job.labels},
+        labels={LABEL: "1", OWNER_LABEL: f"{socket.gethostname()}:{os.getpid()}", **job.labels},
         host_config=host_config,
         name=f"dojo-judge-{uuid.uuid4().hex[:12]}",
         network_disabled=True,
@@ -169,20 +171,33 @@ def _remove(container):
         log.exception("could not remove container %s; the reaper will", container.name)
 
 
+def _owner_is_dead(labels: dict) -> bool:
+    """True when the container's worker process ran on this host and is gone."""
+    host, _, pid = labels.get(OWNER_LABEL, "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def reap_containers(max_age_seconds: float) -> int:
     """Remove judge containers a dead worker left behind. Returns how many.
 
-    Exited ones go at once; running ones only past the longest run any job may take, so a
-    reaper never kills a container another worker on this host is still reading.
+    A container goes when its worker process (on this host) is gone, or when it is older
+    than any job may run; a live worker's container is never touched.
     """
     client = docker_client()
     removed = 0
     now = time.time()
     for container in client.containers.list(all=True, filters={"label": LABEL}):
-        state = container.attrs.get("State", {})
         created = container.attrs.get("Created", "")
         age = now - _parse_created(created) if created else float("inf")
-        if state.get("Status") != "running" or age >= max_age_seconds:
+        if age >= max_age_seconds or _owner_is_dead(container.labels):
             _remove(container)
             removed += 1
     return removed

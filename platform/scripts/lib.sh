@@ -2,7 +2,7 @@
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DOJO_RUN_DIR="${DOJO_RUN_DIR:-$REPO_ROOT/.run}"
 mkdir -p "$DOJO_RUN_DIR"
-_t0=$(date +%s)
+_t0=${DOJO_T0:-$(date +%s)}; export DOJO_T0=$_t0
 
 say() { printf '[dojo %3ss] %s\n' "$(( $(date +%s) - _t0 ))" "$*"; }
 die() { printf '[dojo] error: %s\n' "$*" >&2; exit 1; }

@@ -16,7 +16,7 @@ from judge.sandbox.job import SandboxResult
 from judge.verdicts import Verdict, most_severe
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "go_outputs"
-PROBLEM = SimpleNamespace(package="p", time_limit_seconds=2, hidden_test_files={}, example_test_files={},
+PROBLEM = SimpleNamespace(package="p", time_limit_seconds=2, forbidden=[], hidden_test_files={}, example_test_files={},
                           hidden_test_names=["TestAdd", "TestZero"], example_test_names=["TestAdd"])
 
 
@@ -24,7 +24,7 @@ def judge_recorded(name, mode="submit", **flags):
     path = next(DATA.glob(f"{name}.exit*.txt"))
     exit_code = int(path.name.split(".exit")[1].split(".")[0])
     result = SandboxResult(exit_code=exit_code, output=path.read_bytes(), wall_seconds=0.5, **flags)
-    return GoRunner().interpret(PROBLEM, SimpleNamespace(mode=mode), result)
+    return GoRunner().interpret(PROBLEM, mode, result)
 
 
 def test_all_tests_pass_is_accepted():
@@ -100,7 +100,7 @@ def test_output_cap_is_output_limit():
 
 def test_failure_before_user_code_runs_is_internal_error():
     result = SandboxResult(exit_code=2, output=b"@@dojo:build@@\ncp: no space left\n", wall_seconds=0.1)
-    outcome = GoRunner().interpret(PROBLEM, SimpleNamespace(mode="submit"), result)
+    outcome = GoRunner().interpret(PROBLEM, "submit", result)
     assert outcome.verdict == Verdict.INTERNAL_ERROR
     assert "no space left" in outcome.judge_log
 
@@ -135,7 +135,7 @@ def test_package_clause(code, expected):
 
 
 def test_wrong_package_is_compile_error_before_any_container():
-    outcome = GoRunner().precheck(SimpleNamespace(package="palindrome"), "package main\n")
+    outcome = GoRunner().precheck(SimpleNamespace(package="palindrome", forbidden=[]), "package main\n")
     assert outcome.verdict == Verdict.COMPILE_ERROR
     assert "expected `package palindrome`, found package main" in outcome.message
 
@@ -144,3 +144,21 @@ def test_most_severe_follows_the_contract_order():
     assert most_severe([Verdict.WRONG_ANSWER, Verdict.DATA_RACE]) == Verdict.DATA_RACE
     assert most_severe([Verdict.TOO_SLOW, Verdict.COMPILE_ERROR]) == Verdict.COMPILE_ERROR
     assert most_severe([]) == Verdict.ACCEPTED
+
+
+FORBID = ["io.LimitReader", "io.TeeReader", "unsafe"]
+
+
+@pytest.mark.parametrize("code,found", [
+    ('package p\nimport "io"\nfunc F(r io.Reader) io.Reader { return io.LimitReader(r, 3) }\n',
+     ["solution.go:3:40: io.LimitReader is not allowed in this problem"]),
+    ('package p\nimport (\n\tx "io"\n)\nvar f = x.TeeReader\n', ["solution.go:5:9: io.TeeReader is not allowed in this problem"]),
+    ('package p\nimport . "io"\nvar f = LimitReader\n', ["solution.go:2:10: dot-importing io is not allowed in this problem"]),
+    ('package p\nimport "unsafe"\n', ["solution.go:2:8: importing unsafe is not allowed in this problem"]),
+    ('package p\nimport "io"\n// io.LimitReader is what we rebuild\nvar s = "io.LimitReader"\nvar r io.Reader\n', []),
+    ('package p\nimport "fmt"\ntype io struct{ LimitReader int }\nvar v io\nvar n = v.LimitReader\nvar _ = fmt.Sprint\n', []),
+])
+def test_forbidden_identifiers_are_found_in_code_not_in_comments_or_strings(code, found):
+    from judge.runners.go.forbidden import violations
+
+    assert violations(code, FORBID) == found

@@ -10,6 +10,7 @@ import tarfile
 from django.conf import settings
 
 from judge.runners.base import Outcome, TestOutcome
+from judge.runners.go.forbidden import violations
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
 from judge.sandbox.job import Job, Limits
@@ -52,6 +53,9 @@ class GoRunner:
             found = f"package {declared}" if declared else "no package clause"
             msg = f"{SOLUTION_FILE}: expected `package {problem.package}`, found {found}."
             return Outcome(verdict=Verdict.COMPILE_ERROR, message=msg, compile_output=msg)
+        found = violations(code, problem.forbidden, SOLUTION_FILE)
+        if found:
+            return Outcome(verdict=Verdict.FORBIDDEN, message=found[0], compile_output="\n".join(found))
         return None
 
     def test_files(self, problem, mode: str) -> tuple[dict, list]:
@@ -59,10 +63,10 @@ class GoRunner:
             return problem.example_test_files, problem.example_test_names
         return problem.hidden_test_files, problem.hidden_test_names
 
-    def build_job(self, problem, submission) -> Job:
+    def build_job(self, problem, *, code: str, mode: str, labels=None) -> Job:
         cfg = settings.JUDGE
-        test_files, _ = self.test_files(problem, submission.mode)
-        files = {"go.mod": GO_MOD, SOLUTION_FILE: submission.code, **test_files}
+        test_files, _ = self.test_files(problem, mode)
+        files = {"go.mod": GO_MOD, SOLUTION_FILE: code, **test_files}
         command = ["/opt/dojo/bin/judge", "--timeout", str(problem.time_limit_seconds)]
         if problem.race:
             command.append("--race")
@@ -74,10 +78,9 @@ class GoRunner:
             tmpfs_bytes=cfg["TMPFS_BYTES"],
             output_bytes=cfg["OUTPUT_LIMIT_BYTES"],
         )
-        labels = {"dojo.submission": str(submission.pk)}
-        return Job(image=cfg["IMAGE"], command=command, stdin=_tar(files), limits=limits, labels=labels)
+        return Job(image=cfg["IMAGE"], command=command, stdin=_tar(files), limits=limits, labels=labels or {})
 
-    def interpret(self, problem, submission, result) -> Outcome:
+    def interpret(self, problem, mode: str, result) -> Outcome:
         text = result.output.decode("utf-8", errors="replace")
         trusted, ran, untrusted = text.partition(RUN_MARK)
         build_output = _BUILD_HEADER.sub("", trusted.replace(BUILD_MARK, "", 1).replace(BUILD_FAILED_MARK, "")).strip()
@@ -92,7 +95,7 @@ class GoRunner:
         if result.output_truncated:
             return Outcome(Verdict.OUTPUT_LIMIT, "The program printed more than "
                            f"{settings.JUDGE['OUTPUT_LIMIT_BYTES'] // 1024} KiB; it was stopped.")
-        return self._after_run(problem, submission, result, parse_events(untrusted))
+        return self._after_run(problem, mode, result, parse_events(untrusted))
 
     def _before_run(self, problem, result, trusted, build_output) -> Outcome:
         if result.exit_code == EXIT_BUILD_FAILED and BUILD_FAILED_MARK in trusted:
@@ -108,9 +111,9 @@ class GoRunner:
             judge_log=f"exit={result.exit_code} output:\n{_trim(trusted, 20000)}",
         )
 
-    def _after_run(self, problem, submission, result, run) -> Outcome:
-        hidden = submission.mode != "run"
-        _, expected = self.test_files(problem, submission.mode)
+    def _after_run(self, problem, mode, result, run) -> Outcome:
+        hidden = mode != "run"
+        _, expected = self.test_files(problem, mode)
         verdicts = set()
         messages = []
 

@@ -1,0 +1,7 @@
+package palindrome
+
+func IsPalindrome(s string) bool {
+	for {
+		go func() { select {} }()
+	}
+}
