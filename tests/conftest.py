@@ -24,13 +24,13 @@ def _worker_env():
     return env
 
 
-def start_worker(log_path: Path, concurrency: int = 2) -> subprocess.Popen:
+def start_worker(log_path: Path, concurrency: int = 2, queues: str = "celery") -> subprocess.Popen:
     """A real `celery worker` process; its log goes to log_path for failing tests to show."""
     log = open(log_path, "ab")
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "INFO",
          "--concurrency", str(concurrency), "--hostname", f"test-{os.getpid()}-{time.time_ns()}@%h",
-         "--without-gossip", "--without-mingle"],
+         "--without-gossip", "--without-mingle", "--queues", queues],
         cwd=REPO, env=_worker_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
 

@@ -182,7 +182,12 @@ def _owner_is_dead(labels: dict) -> bool:
         return True
     except PermissionError:
         return False
-    return False
+    # A killed worker's process lingers as a zombie until its new parent reaps it.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
 
 
 def reap_containers(max_age_seconds: float) -> int:

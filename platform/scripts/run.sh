@@ -19,9 +19,10 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-say "starting the judge worker (log: .run/worker.log)"
-.venv/bin/celery -A config worker --loglevel INFO --concurrency "${JUDGE_WORKER_CONCURRENCY:-2}" \
-  --hostname "judge@%h" > "$DOJO_RUN_DIR/worker.log" 2>&1 &
+say "starting the judge worker with the sweeper's schedule (log: .run/worker.log)"
+# --beat embeds the scheduler: right for one machine; a deployment runs one beat process.
+.venv/bin/celery -A config worker --beat --schedule "$DOJO_RUN_DIR/celerybeat-schedule" --loglevel INFO \
+  --concurrency "${JUDGE_WORKER_CONCURRENCY:-2}" --hostname "judge@%h" > "$DOJO_RUN_DIR/worker.log" 2>&1 &
 worker_pid=$!
 
 say "serving http://127.0.0.1:8000 (Ctrl-C stops everything this command started)"
