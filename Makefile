@@ -1,5 +1,5 @@
 # The two commands a new user needs: `make run` and `make test`.
-.PHONY: run test setup image check
+.PHONY: run test setup image check bench-judge
 
 run:
 	@bash platform/scripts/run.sh
@@ -15,3 +15,7 @@ image:
 
 check:
 	@.venv/bin/python manage.py check
+
+# Figures, not tests: judge latency, the floor, -race and a burst of 100 (see README).
+bench-judge:
+	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/judge_speed.py

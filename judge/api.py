@@ -42,7 +42,13 @@ class SubmissionDetailSerializer(SubmissionListSerializer):
         fields = SubmissionListSerializer.Meta.fields + ["code", "compile_output", "tests", "benchmarks"]
 
     def get_benchmarks(self, submission):
-        return []  # benchmark judging arrives with the judge issue (#3)
+        return [
+            {"name": b.name, "ns_per_op": b.ns_per_op, "bytes_per_op": b.bytes_per_op, "allocs_per_op": b.allocs_per_op,
+             "reference_ns_per_op": b.reference_ns_per_op, "reference_bytes_per_op": b.reference_bytes_per_op,
+             "reference_allocs_per_op": b.reference_allocs_per_op, "time_ratio": b.time_ratio,
+             "budget": {"time_ratio": b.max_time_ratio, "allocs_per_op": b.max_allocs_per_op}, "passed": b.passed}
+            for b in submission.benchmarks.all()
+        ]
 
 
 @api_view(["GET", "POST"])

@@ -87,3 +87,34 @@ class SubmissionEvent(models.Model):
 
     class Meta:
         ordering = ["submission", "created_at", "id"]
+
+
+class BenchmarkResult(models.Model):
+    """One benchmark of a submission next to the reference's, medians over the rounds."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="benchmarks")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=200)
+    ns_per_op = models.FloatField()
+    bytes_per_op = models.FloatField()
+    allocs_per_op = models.FloatField()
+    reference_ns_per_op = models.FloatField()
+    reference_bytes_per_op = models.FloatField()
+    reference_allocs_per_op = models.FloatField()
+    max_time_ratio = models.FloatField()
+    max_allocs_per_op = models.IntegerField(null=True, blank=True)
+    rounds = models.JSONField(default=list)  # [[submission ns/op, reference ns/op], ...]
+    passed = models.BooleanField()
+
+    class Meta:
+        ordering = ["submission", "position"]
+
+    @property
+    def time_ratio(self):
+        return self.ns_per_op / self.reference_ns_per_op if self.reference_ns_per_op else None
+
+    @property
+    def bar_percent(self):
+        """Both bars share one scale: the slower of the two is 100%."""
+        top = max(self.ns_per_op, self.reference_ns_per_op) or 1
+        return {"sub": round(100 * self.ns_per_op / top, 1), "ref": round(100 * self.reference_ns_per_op / top, 1)}

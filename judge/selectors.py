@@ -15,7 +15,7 @@ def submission_get_for_user(*, user, submission_id) -> Submission:
     if not user.is_authenticated:
         raise Http404
     try:
-        return _visible_to(user).prefetch_related("tests").get(pk=submission_id)
+        return _visible_to(user).prefetch_related("tests", "benchmarks").get(pk=submission_id)
     except (Submission.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 

@@ -10,7 +10,7 @@ from django.db import connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from judge.models import Mode, Submission, SubmissionEvent, TestResult
+from judge.models import BenchmarkResult, Mode, Submission, SubmissionEvent, TestResult
 from judge.judging import judge_code
 from judge.runners import Outcome
 from judge.verdicts import Status, Verdict
@@ -142,6 +142,15 @@ def submission_finish(*, submission_id: int, outcome: Outcome, container_seconds
                    duration_ms=t.duration_ms, message=t.message)
         for i, t in enumerate(outcome.tests)
     )
+    BenchmarkResult.objects.filter(submission_id=submission_id).delete()
+    BenchmarkResult.objects.bulk_create(
+        BenchmarkResult(
+            submission_id=submission_id, position=i, name=b.name, ns_per_op=b.ns_per_op,
+            bytes_per_op=b.bytes_per_op, allocs_per_op=b.allocs_per_op, reference_ns_per_op=b.reference_ns_per_op,
+            reference_bytes_per_op=b.reference_bytes_per_op, reference_allocs_per_op=b.reference_allocs_per_op,
+            max_time_ratio=b.max_time_ratio, max_allocs_per_op=b.max_allocs_per_op, rounds=b.rounds, passed=b.passed)
+        for i, b in enumerate(outcome.benchmarks)
+    )
     return True
 
 
@@ -192,6 +201,7 @@ def submission_rejudge(*, submission_id: int, actor=None) -> bool:
         if not moved:
             return False
         TestResult.objects.filter(submission_id=submission_id).delete()
+        BenchmarkResult.objects.filter(submission_id=submission_id).delete()
         SubmissionEvent.objects.create(submission_id=submission_id, kind=SubmissionEvent.Kind.REJUDGE, actor=actor)
         transaction.on_commit(lambda: submission_enqueue(submission_id))
     return True

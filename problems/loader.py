@@ -11,6 +11,8 @@ from pathlib import Path
 
 CATALOG_DIR = Path(__file__).resolve().parent / "catalog"
 _TEST_FUNC = re.compile(r"^func (Test\w*)\(\w+ \*testing\.T\)", re.MULTILINE)
+_BENCH_FUNC = re.compile(r"^func (Benchmark\w*)\(\w+ \*testing\.B\)", re.MULTILINE)
+BENCHMARK_DEFAULTS = {"time_ratio": 2.0, "rounds": 5, "benchtime": "100ms", "allocs": {}}
 VERDICTS_FOR_WRONG = {"wrong_answer", "compile_error", "runtime_error", "time_limit", "memory_limit",
                       "output_limit", "data_race", "too_slow", "forbidden"}
 
@@ -36,6 +38,12 @@ class ProblemSource:
     example_test_files: dict
     hidden_test_files: dict
     wrong_variants: list = field(default_factory=list)
+    bench_test_files: dict = field(default_factory=dict)
+    benchmark_config: dict = field(default_factory=dict)
+
+    @property
+    def benchmark_names(self):
+        return [name for source in self.bench_test_files.values() for name in _BENCH_FUNC.findall(source)]
 
     @property
     def example_test_names(self):
@@ -51,7 +59,8 @@ class ProblemSource:
                      self.package, self.statement, str(self.time_limit_seconds), str(self.race), repr(self.forbidden),
                      repr(sorted(self.starter_files.items())), repr(sorted(self.reference_files.items())),
                      repr(sorted(self.example_test_files.items())), repr(sorted(self.hidden_test_files.items())),
-                     repr(self.wrong_variants)):
+                     repr(self.wrong_variants), repr(sorted(self.bench_test_files.items())),
+                     repr(sorted(self.benchmark_config.items()))):
             digest.update(part.encode())
             digest.update(b"\0")
         return digest.hexdigest()
@@ -119,6 +128,17 @@ def load_problem(folder: Path) -> ProblemSource:
         hidden_test_files={"hidden_test.go": _read(tests / "hidden_test.go")},
         wrong_variants=wrong,
     )
+    bench_file = tests / "bench_test.go"
+    if bench_file.is_file():
+        source.bench_test_files = {"bench_test.go": _read(bench_file)}
+        config = {**BENCHMARK_DEFAULTS, **meta.get("benchmarks", {})}
+        unknown = set(config["allocs"]) - set(source.benchmark_names)
+        if not source.benchmark_names or unknown:
+            raise ProblemFormatError(f"{folder.name}: bench_test.go declares no benchmarks, or [benchmarks.allocs] "
+                                     f"names unknown ones: {', '.join(sorted(unknown))}")
+        source.benchmark_config = config
+    elif "benchmarks" in meta:
+        raise ProblemFormatError(f"{folder.name}: [benchmarks] without tests/bench_test.go")
     if not source.hidden_test_names:
         raise ProblemFormatError(f"{folder.name}: tests/hidden_test.go declares no Test functions")
     return source

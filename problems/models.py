@@ -30,6 +30,11 @@ class Problem(models.Model):
     example_test_names = models.JSONField(default=list)
     hidden_test_names = models.JSONField(default=list)
     wrong_variants = models.JSONField(default=list)
+    # Benchmarks judged against the reference on Submit: {"bench_test.go": source}, the
+    # Benchmark functions in it, and {"time_ratio", "rounds", "benchtime", "allocs": {name: max}}.
+    bench_test_files = models.JSONField(default=dict, blank=True)
+    benchmark_names = models.JSONField(default=list, blank=True)
+    benchmark_config = models.JSONField(default=dict, blank=True)
     time_limit_seconds = models.PositiveSmallIntegerField(default=10)
     race = models.BooleanField(default=False)
     # Packages ("unsafe") or identifiers ("io.LimitReader") a solution may not use.

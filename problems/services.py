@@ -29,6 +29,8 @@ def problems_sync(*, sources=None) -> dict:
             "example_test_names": src.example_test_names, "hidden_test_names": src.hidden_test_names,
             "wrong_variants": src.wrong_variants, "time_limit_seconds": src.time_limit_seconds,
             "race": src.race, "forbidden": src.forbidden, "content_hash": digest,
+            "bench_test_files": src.bench_test_files, "benchmark_names": src.benchmark_names,
+            "benchmark_config": src.benchmark_config,
         }
         Problem.objects.update_or_create(slug=src.slug, defaults=fields)
         report["updated" if problem else "created"].append(src.slug)

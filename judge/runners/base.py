@@ -17,5 +17,6 @@ class Outcome:
     message: str = ""
     compile_output: str = ""
     tests: list = field(default_factory=list)
+    benchmarks: list = field(default_factory=list)  # BenchmarkComparison
     # For staff only: what the judge saw when something went wrong on our side.
     judge_log: str = ""

@@ -23,17 +23,18 @@ export CGO_ENABLED=1 GORACE=atexit_sleep_ms=0
 (return 0 2>/dev/null) && return 0
 
 die() { echo "judge: $*" >&2; exit 3; }
-usage() { echo "usage: judge [--race] [--timeout S] [--run RE] [--bench RE] [--benchtime T] [--count N]" >&2; exit 2; }
+usage() { echo "usage: judge [--race] [--timeout S] [--run RE] [--count N] [--bench RE [--bench-rounds N] [--benchtime T]]" >&2; exit 2; }
 
-race=() timeout=10 run=()
+race=() timeout=10 run=() bench="" rounds=5 benchtime=100ms
 while [ $# -gt 0 ]; do
     case $1 in
         --race) race=(-race) GOCACHE=/opt/dojo/gocache/race ;;
         --timeout) [[ ${2-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || usage; timeout=$2; shift ;;
         --run) [ $# -ge 2 ] || usage; run+=("-test.run=$2"); shift ;;
-        --bench) [ $# -ge 2 ] || usage; run+=("-test.bench=$2" -test.benchmem); shift ;;
-        --benchtime) [ $# -ge 2 ] || usage; run+=("-test.benchtime=$2"); shift ;;
         --count) [[ ${2-} =~ ^[0-9]+$ ]] || usage; run+=("-test.count=$2"); shift ;;
+        --bench) [ $# -ge 2 ] || usage; bench=$2; shift ;;
+        --bench-rounds) [[ ${2-} =~ ^[1-9][0-9]*$ ]] || usage; rounds=$2; shift ;;
+        --benchtime) [[ ${2-} =~ ^[0-9]+(x|ms|s)$ ]] || usage; benchtime=$2; shift ;;
         *) usage ;;
     esac
     shift
@@ -61,6 +62,14 @@ elif [ ! -x /tmp/job/pkg.test ]; then
     exit 100
 fi
 
+# The reference's benchmark binary is built now too, while no user code has run.
+if [ -n "$bench" ]; then
+    [ -f /tmp/src/reference/go.mod ] || die "--bench needs a reference/ package"
+    cat /opt/dojo/go.sum >>/tmp/src/reference/go.sum
+    (cd /tmp/src/reference && go test -c "${race[@]}" -ldflags=-w -o /tmp/job/ref.test . 2>&1) \
+        || die "the reference's benchmarks do not build"
+fi
+
 # Hidden tests must be gone before user code runs. Their compiled form never reached the
 # (read-only) cache, and go removed its work dir on exit.
 cd /tmp/job && rm -rf /tmp/src || die "cannot delete sources"
@@ -70,4 +79,23 @@ echo "@@dojo:run@@"
 # test2json exits 1 whenever the binary does not exit 0 (fail, panic, timeout, signal).
 "$GOROOT/pkg/tool/linux_amd64/test2json" -t -p "${module:-main}" \
     ./pkg.test -test.v=test2json -test.paniconexit0 "-test.timeout=${timeout}s" "${run[@]}"
-[ $? -eq 0 ] || exit 1
+status=$?
+# Nothing the user's code started may outlive its run: the benchmark phase below prints
+# markers the worker counts, and only this script may print them.
+kill -9 -1 2>/dev/null
+[ $status -eq 0 ] || exit 1
+[ -n "$bench" ] || exit 0
+
+# Benchmarks: submission and reference interleaved, round by round, in this container, so
+# both see the same machine. -test.cpu=1: one P each, names without a -N suffix.
+bench_flags=(-test.run='^$' "-test.bench=$bench" -test.benchmem "-test.benchtime=$benchtime" -test.cpu=1
+             "-test.timeout=${timeout}s")
+for round in $(seq 1 "$rounds"); do
+    echo "@@dojo:bench sub $round@@"
+    ./pkg.test "${bench_flags[@]}" 2>&1
+    kill -9 -1 2>/dev/null
+    echo "@@dojo:bench ref $round@@"
+    ./ref.test "${bench_flags[@]}" 2>&1 || die "the reference's benchmarks failed"
+done
+echo "@@dojo:bench-end@@"
+exit 0

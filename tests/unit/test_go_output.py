@@ -16,7 +16,7 @@ from judge.sandbox.job import SandboxResult
 from judge.verdicts import Verdict, most_severe
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "go_outputs"
-PROBLEM = SimpleNamespace(package="p", time_limit_seconds=2, forbidden=[], hidden_test_files={}, example_test_files={},
+PROBLEM = SimpleNamespace(package="p", time_limit_seconds=2, forbidden=[], benchmark_names=[], benchmark_config={}, hidden_test_files={}, example_test_files={},
                           hidden_test_names=["TestAdd", "TestZero"], example_test_names=["TestAdd"])
 
 

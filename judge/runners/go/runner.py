@@ -10,6 +10,7 @@ import tarfile
 from django.conf import settings
 
 from judge.runners.base import Outcome, TestOutcome
+from judge.runners.go.benchmarks import BenchmarkTampering, compare, split_segments
 from judge.runners.go.forbidden import violations
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
@@ -20,6 +21,7 @@ BUILD_MARK = "@@dojo:build@@\n"
 BUILD_FAILED_MARK = "@@dojo:build-failed@@"
 RUN_MARK = "@@dojo:run@@\n"
 EXIT_BUILD_FAILED = 100
+EXIT_JUDGE_FAILED = 3
 SOLUTION_FILE = "solution.go"
 GO_MOD = "module dojo.local/solution\n\ngo 1.27\n"
 _BUILD_HEADER = re.compile(r"^# dojo\.local/solution.*\n", re.MULTILINE)
@@ -63,6 +65,9 @@ class GoRunner:
             return problem.example_test_files, problem.example_test_names
         return problem.hidden_test_files, problem.hidden_test_names
 
+    def benchmarks_apply(self, problem, mode: str) -> bool:
+        return mode != "run" and bool(problem.benchmark_names)
+
     def build_job(self, problem, *, code: str, mode: str, labels=None) -> Job:
         cfg = settings.JUDGE
         test_files, _ = self.test_files(problem, mode)
@@ -70,8 +75,20 @@ class GoRunner:
         command = ["/opt/dojo/bin/judge", "--timeout", str(problem.time_limit_seconds)]
         if problem.race:
             command.append("--race")
+        runs = 1
+        if self.benchmarks_apply(problem, mode):
+            bench = problem.benchmark_config
+            # The reference is built next to the submission and benchmarked in turn with it.
+            files.update(problem.bench_test_files)
+            files.update({f"reference/{name}": source for name, source in problem.reference_files.items()})
+            files.update({f"reference/{name}": source for name, source in problem.bench_test_files.items()})
+            files["reference/go.mod"] = GO_MOD.replace("dojo.local/solution", "dojo.local/reference")
+            command += ["--bench", "^(" + "|".join(problem.benchmark_names) + ")$",
+                        "--bench-rounds", str(bench["rounds"]), "--benchtime", bench["benchtime"]]
+            runs += 2 * bench["rounds"]
         limits = Limits(
-            wall_seconds=cfg["BUILD_SECONDS"] + problem.time_limit_seconds + 5,
+            # Each run of a binary is capped by -test.timeout inside; this is the backstop.
+            wall_seconds=cfg["BUILD_SECONDS"] + problem.time_limit_seconds * runs + 5,
             memory_bytes=cfg["MEMORY_BYTES"],
             nano_cpus=cfg["NANO_CPUS"],
             pids=cfg["PIDS_LIMIT"],
@@ -95,7 +112,39 @@ class GoRunner:
         if result.output_truncated:
             return Outcome(Verdict.OUTPUT_LIMIT, "The program printed more than "
                            f"{settings.JUDGE['OUTPUT_LIMIT_BYTES'] // 1024} KiB; it was stopped.")
-        return self._after_run(problem, mode, result, parse_events(untrusted))
+        if result.exit_code == EXIT_JUDGE_FAILED:
+            return Outcome(Verdict.INTERNAL_ERROR, "The judge failed after running your code; it will be retried.",
+                           judge_log=f"exit={result.exit_code} output tail:\n{untrusted[-4000:]}")
+        rounds = problem.benchmark_config.get("rounds", 0) if self.benchmarks_apply(problem, mode) else 0
+        try:
+            tests_text, segments = split_segments(untrusted, rounds)
+        except BenchmarkTampering:
+            return Outcome(Verdict.WRONG_ANSWER, "The output imitates the judge's own markers; it is not trusted.")
+        outcome = self._after_run(problem, mode, result, parse_events(tests_text))
+        if outcome.verdict == Verdict.ACCEPTED and rounds:
+            return self._judge_benchmarks(problem, outcome, segments, rounds)
+        return outcome
+
+    def _judge_benchmarks(self, problem, outcome, segments, rounds) -> Outcome:
+        if not segments:
+            return Outcome(Verdict.INTERNAL_ERROR, "The judge did not run the benchmarks; it will be retried.",
+                           judge_log="tests passed but no benchmark phase was printed")
+        config = problem.benchmark_config
+        try:
+            comparisons, problem_message = compare(
+                segments, names=problem.benchmark_names, rounds=rounds,
+                max_time_ratio=config["time_ratio"], allocs_budget=config.get("allocs", {}))
+        except BenchmarkTampering:
+            return Outcome(Verdict.WRONG_ANSWER, "The benchmark output was tampered with; it is not trusted.",
+                           tests=outcome.tests)
+        if problem_message:
+            return Outcome(Verdict.RUNTIME_ERROR, problem_message, tests=outcome.tests)
+        failing = [c for c in comparisons if not c.passed]
+        if failing:
+            return Outcome(Verdict.TOO_SLOW, failing[0].failure(), tests=outcome.tests, benchmarks=comparisons)
+        slowest = max(comparisons, key=lambda c: c.time_ratio)
+        message = f"{outcome.message} Benchmarks within budget (slowest: {slowest.time_ratio:.2f}× the reference)."
+        return Outcome(Verdict.ACCEPTED, message, tests=outcome.tests, benchmarks=comparisons)
 
     def _before_run(self, problem, result, trusted, build_output) -> Outcome:
         if result.exit_code == EXIT_BUILD_FAILED and BUILD_FAILED_MARK in trusted:

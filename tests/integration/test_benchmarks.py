@@ -1,0 +1,45 @@
+"""Benchmarks against the reference, through the real judge: results shown, verdicts stable."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from judge.judging import judge_code
+from judge.services import submission_create
+from judge.verdicts import Verdict
+from tests.conftest import wait_for_verdict
+
+pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
+
+
+def variant(problem, name):
+    return next(v for v in problem.wrong_variants if v["name"] == name)["files"]["solution.go"]
+
+
+def test_accepted_submission_shows_the_comparison_in_api_and_page(celery_worker_process, problems, client):
+    user = get_user_model().objects.create_user("frank", password="pw-frank-1234")
+    client.force_login(user)
+    problem = problems["rotate-left"]
+    sub = wait_for_verdict(submission_create(user=user, problem=problem, code=problem.reference_files["solution.go"]).pk)
+    assert sub.verdict == Verdict.ACCEPTED, sub.message
+    api = client.get(f"/api/submissions/{sub.pk}/").json()
+    names = [b["name"] for b in api["benchmarks"]]
+    assert names == ["BenchmarkRotateLeftInts", "BenchmarkRotateLeftStrings"]
+    for b in api["benchmarks"]:
+        assert b["passed"] and b["allocs_per_op"] == 0 and b["ns_per_op"] > 0 and b["reference_ns_per_op"] > 0
+        assert b["budget"] == {"time_ratio": 2.5, "allocs_per_op": 0}
+    page = client.get(f"/submissions/{sub.pk}/").content.decode()
+    assert "BenchmarkRotateLeftInts" in page and 'class="bar sub"' in page and "Within budget" in page
+
+
+def test_same_code_judged_ten_times_gets_the_same_verdict(problems):
+    problem = problems["rotate-left"]
+    jobs = [problem.reference_files["solution.go"]] * 10 + [variant(problem, "naive-small-k")] * 10
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(lambda code: judge_code(problem, code=code, mode="submit")[0], jobs))
+    reference, naive = outcomes[:10], outcomes[10:]
+    assert [o.verdict for o in reference] == [Verdict.ACCEPTED] * 10, [o.message for o in reference]
+    assert [o.verdict for o in naive] == [Verdict.TOO_SLOW] * 10, [o.message for o in naive]
+    ratios = sorted(o.benchmarks[0].time_ratio for o in naive)
+    print(f"naive-small-k time ratio over 10 runs: {ratios[0]:.1f}×–{ratios[-1]:.1f}× (limit 2.5×)")
