@@ -1,5 +1,5 @@
 # The two commands a new user needs: `make run` and `make test`.
-.PHONY: run test setup image check bench-judge
+.PHONY: run test setup image worker check bench-judge
 
 run:
 	@bash platform/scripts/run.sh
@@ -12,6 +12,10 @@ setup:
 
 image:
 	@bash platform/runner/build-image.sh
+
+# A judge worker on another machine (see README, "More judge workers").
+worker:
+	@bash platform/scripts/worker.sh
 
 check:
 	@.venv/bin/python manage.py check

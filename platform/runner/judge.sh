@@ -52,8 +52,9 @@ module=$(sed -n 's/^module[[:space:]]\{1,\}"\{0,1\}\([^"[:space:]]*\).*/\1/p' /t
 echo "@@dojo:build@@"
 cd /tmp/src || die "no sources"
 # -ldflags=-w: no DWARF (nothing here runs a debugger) links 10-20% faster; panics and
-# race reports still get file:line from the pcln table.
-if ! go test -c "${race[@]}" -ldflags=-w -o /tmp/job/pkg.test . 2>&1; then
+# race reports still get file:line from the pcln table. -vet=off: a judge reports what the
+# compiler and the tests say, not vet's opinion (and it saves ~50 ms a run).
+if ! go test -c "${race[@]}" -vet=off -ldflags=-w -o /tmp/job/pkg.test . 2>&1; then
     echo "@@dojo:build-failed@@"
     exit 100
 elif [ ! -x /tmp/job/pkg.test ]; then
@@ -66,7 +67,7 @@ fi
 if [ -n "$bench" ]; then
     [ -f /tmp/src/reference/go.mod ] || die "--bench needs a reference/ package"
     cat /opt/dojo/go.sum >>/tmp/src/reference/go.sum
-    (cd /tmp/src/reference && go test -c "${race[@]}" -ldflags=-w -o /tmp/job/ref.test . 2>&1) \
+    (cd /tmp/src/reference && go test -c "${race[@]}" -vet=off -ldflags=-w -o /tmp/job/ref.test . 2>&1) \
         || die "the reference's benchmarks do not build"
 fi
 

@@ -89,3 +89,12 @@ def test_signup_login_logout_and_password_change(problems):
     client.post("/accounts/logout/")
     assert client.get("/submissions/").status_code == 302
     assert client.login(username="carol", password="battery-staple-7")
+
+
+def test_staff_admin_lists_submissions_and_problems(problems):
+    staff = get_user_model().objects.create_superuser("root", password="pw-root-12345")
+    client = Client()
+    client.force_login(staff)
+    for url in ["/admin/", "/admin/judge/submission/", "/admin/problems/problem/"]:
+        assert client.get(url).status_code == 200, url
+    assert Client().get("/admin/").status_code == 302
