@@ -8,14 +8,14 @@ from judge.sandbox import SandboxUnavailable, run_job
 from judge.verdicts import Verdict
 
 
-def judge_code(problem, *, code: str, mode: str, labels=None) -> tuple[Outcome, float | None]:
+def judge_code(problem, *, code: str, mode: str, name_hint: str = "") -> tuple[Outcome, float | None]:
     """Returns the outcome and the container's wall time (None when no container ran)."""
     runner = runner_for(problem.language)
     outcome = runner.precheck(problem, code)
     if outcome is not None:
         return outcome, None
     try:
-        result = run_job(runner.build_job(problem, code=code, mode=mode, labels=labels))
+        result = run_job(runner.build_job(problem, code=code, mode=mode, name_hint=name_hint))
     except SandboxUnavailable as exc:
         return Outcome(Verdict.INTERNAL_ERROR, "The judge is unavailable; your submission will be retried.",
                        judge_log=str(exc)), None

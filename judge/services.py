@@ -101,7 +101,7 @@ def submission_judge(submission_id: int) -> None:
     container_seconds = None
     try:
         outcome, container_seconds = judge_code(submission.problem, code=submission.code, mode=submission.mode,
-                                                labels={"dojo.submission": str(submission_id)})
+                                                name_hint=f"submission-{submission_id}")
     except Exception as exc:  # a bug of ours must not leave the row running forever
         log.exception("judging submission %s crashed", submission_id)
         outcome = Outcome(Verdict.INTERNAL_ERROR, "The judge failed; it is not your fault.", judge_log=repr(exc))

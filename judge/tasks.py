@@ -4,7 +4,7 @@ import logging
 import time
 
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import worker_process_shutdown, worker_ready
 from django.conf import settings
 
 from judge.services import JudgeRetry, submission_judge, submissions_sweep
@@ -52,3 +52,11 @@ def _reap():
 @worker_ready.connect
 def _reap_at_start(**kwargs):
     _reap()
+
+
+@worker_process_shutdown.connect
+def _drain_warm_sandbox(**kwargs):
+    """A pool process exits without running atexit hooks; remove its waiting sandbox now."""
+    from judge.sandbox.docker_sandbox import warm_sandbox
+
+    warm_sandbox.drain()

@@ -43,7 +43,7 @@ def planned_checks(problem) -> list:
 
 
 def _run(problem, check: Check, code: str) -> Check:
-    outcome, seconds = judge_code(problem, code=code, mode=check.mode, labels={"dojo.validation": problem.slug})
+    outcome, seconds = judge_code(problem, code=code, mode=check.mode, name_hint=f"validate-{problem.slug}")
     check.verdict, check.message, check.seconds = outcome.verdict, outcome.message, seconds
     if outcome.verdict == Verdict.INTERNAL_ERROR:
         check.message = f"{outcome.message} {outcome.judge_log}"

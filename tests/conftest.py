@@ -86,3 +86,17 @@ def wait_for_verdict(submission_id, timeout=90):
             return sub
         time.sleep(0.1)
     raise AssertionError(f"submission {submission_id} not judged within {timeout}s (status {sub.status})")
+
+
+def containers_of(submission_id):
+    from judge.sandbox import docker_client
+
+    return docker_client().containers.list(all=True, filters={"name": f"dojo-judge-submission-{submission_id}-"})
+
+
+def assert_no_container_left(submission_id, timeout=20):
+    """The worker removes a used sandbox right after the verdict, off the verdict's path."""
+    deadline = time.monotonic() + timeout
+    while containers_of(submission_id):
+        assert time.monotonic() < deadline, f"submission {submission_id}'s container was not removed"
+        time.sleep(0.1)

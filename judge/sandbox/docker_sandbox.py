@@ -6,11 +6,14 @@ here, explicit empty environment. Code goes in through stdin; output comes back 
 attach stream, which we stop reading at the cap.
 """
 
+import atexit
+import dataclasses
 import logging
 import os
 import select
 import socket
 import struct
+import threading
 import time
 import uuid
 
@@ -33,19 +36,22 @@ class SandboxUnavailable(Exception):
 
 
 _client = None
+_client_pid = None
 
 
 def docker_client():
-    global _client
-    if _client is None:
+    """One client per process: a forked Celery child must not share its parent's sockets."""
+    global _client, _client_pid
+    if _client is None or _client_pid != os.getpid():
         try:
             _client = docker.DockerClient(base_url=settings.DOCKER_HOST, timeout=30)
         except DockerException as exc:
             raise SandboxUnavailable(f"cannot reach Docker Engine at {settings.DOCKER_HOST}: {exc}") from exc
+        _client_pid = os.getpid()
     return _client
 
 
-def _create(client, job: Job):
+def _create(client, job: Job, name: str):
     """Low-level API: with stdin_open and detach=False it sets StdinOnce, so Docker closes
     the program's stdin when we finish writing the job (the high-level API cannot)."""
     lim = job.limits
@@ -74,56 +80,168 @@ def _create(client, job: Job):
         user=SANDBOX_USER,
         environment={},
         working_dir="/tmp",
-        labels={LABEL: "1", OWNER_LABEL: f"{socket.gethostname()}:{os.getpid()}", **job.labels},
+        labels={LABEL: "1", OWNER_LABEL: f"{socket.gethostname()}:{os.getpid()}"},
         host_config=host_config,
-        name=f"dojo-judge-{uuid.uuid4().hex[:12]}",
+        name=name,
         network_disabled=True,
     )
     return client.containers.get(created["Id"])
 
 
-def _read_stream(sock, deadline: float, cap: int):
-    """Demultiplex Docker's attach stream until EOF, the deadline or the cap.
+def _read_stream(sock, deadline: float, cap: int, end_marker: bytes = b""):
+    """Demultiplex Docker's attach stream until EOF, the end marker, the deadline or the cap.
 
-    Returns (output, timed_out, truncated). stdout and stderr are interleaved in order.
+    Returns (output, timed_out, truncated, (exit status, OOM kills) from the end marker or None).
+    stdout and stderr are interleaved in order; the end marker line is not part of output.
     """
     pending = b""
     out = bytearray()
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            return bytes(out), True, False
+            return bytes(out), True, False, None
         ready, _, _ = select.select([sock], [], [], remaining)
         if not ready:
             continue
         chunk = sock.recv(65536)
         if not chunk:
-            return bytes(out), False, False
+            return bytes(out), False, False, None
         pending += chunk
         while len(pending) >= 8:
             size = struct.unpack(">I", pending[4:8])[0]
             if len(pending) < 8 + size:
                 break
+            frame_start = len(out)
             out += pending[8 : 8 + size]
             pending = pending[8 + size :]
             if len(out) > cap:
-                return bytes(out[:cap]), False, True
+                return bytes(out[:cap]), False, True, None
+            if end_marker:
+                ended = _end_line(out, max(0, frame_start - len(end_marker) - 24), end_marker)
+                if ended is not None:
+                    return bytes(out[: out.rfind(end_marker)]), False, False, ended
 
 
-def run_job(job: Job) -> SandboxResult:
+def _end_line(out: bytearray, search_from: int, end_marker: bytes):
+    """(exit status, OOM kills) from `<end_marker>STATUS OOM@@`, once it is complete."""
+    at = out.find(end_marker, search_from)
+    if at < 0:
+        return None
+    fields, sep, _ = bytes(out[at + len(end_marker) :]).partition(b"@@")
+    numbers = fields.split()
+    if not sep or len(numbers) != 2 or not all(n.isdigit() for n in numbers):
+        return None
+    return int(numbers[0]), int(numbers[1])
+
+
+def _name(job: Job) -> str:
+    hint = f"{job.name_hint}-" if job.name_hint else ""
+    return f"dojo-judge-{hint}{uuid.uuid4().hex[:12]}"
+
+
+def _create_started(client, job: Job, name: str):
+    try:
+        container = _create(client, job, name)
+    except docker.errors.ImageNotFound as exc:
+        raise SandboxUnavailable(f"runner image {job.image} is missing; run `make image`") from exc
+    except DockerException as exc:
+        raise SandboxUnavailable(f"cannot create a container: {exc}") from exc
+    try:
+        container.start()
+    except DockerException:
+        _remove(container)
+        raise
+    return container
+
+
+class WarmSandbox:
+    """One started sandbox per worker process, already waiting on stdin for its next job,
+    so a job does not wait for Docker to create and start a container (~0.25 s).
+
+    It holds nothing of any job: options, code and tests all arrive on stdin. It is used
+    only by a job with the same image, command and limits, and never after it idled long.
+    Used containers are removed by the same background thread, after the next one is up,
+    so neither creating nor removing a container delays a verdict.
+    """
+
+    MAX_IDLE_SECONDS = 60
+    WAIT_FOR_FILL_SECONDS = 2.0
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._entry = None  # (key, container, started at)
+        self._filling = False
+
+    @staticmethod
+    def key(job: Job):
+        return job.image, tuple(job.command), dataclasses.replace(job.limits, wall_seconds=0)
+
+    def take(self, job: Job):
+        with self._cond:
+            # A sandbox already being started is ready sooner than a new one would be.
+            self._cond.wait_for(lambda: self._entry is not None or not self._filling, self.WAIT_FOR_FILL_SECONDS)
+            entry, self._entry = self._entry, None
+        if entry is None:
+            return None
+        key, container, born = entry
+        if key != self.key(job) or time.monotonic() - born > self.MAX_IDLE_SECONDS:
+            _remove(container)
+            return None
+        return container
+
+    def after_job(self, job: Job, used):
+        """Start the next sandbox, then remove the used one, off the verdict's path."""
+        with self._cond:
+            fill = self._entry is None and not self._filling
+            self._filling = self._filling or fill
+        threading.Thread(target=self._refill_then_remove, args=(job if fill else None, used), daemon=True).start()
+
+    def _refill_then_remove(self, job, used):
+        try:
+            if job is not None:
+                self._fill(job)
+        finally:
+            if used is not None:
+                _remove(used)
+
+    def _fill(self, job: Job):
+        container = None
+        try:
+            container = _create_started(docker_client(), job, f"dojo-judge-warm-{uuid.uuid4().hex[:12]}")
+        except Exception:  # the next job simply starts its own container
+            log.warning("could not prepare a warm sandbox", exc_info=True)
+        with self._cond:
+            old, self._filling = self._entry, False
+            if container is not None:
+                self._entry = (self.key(job), container, time.monotonic())
+            self._cond.notify_all()
+        if old and container is not None:
+            _remove(old[1])
+
+    def drain(self):
+        with self._cond:
+            entry, self._entry = self._entry, None
+        if entry:
+            _remove(entry[1])
+
+
+warm_sandbox = WarmSandbox()
+atexit.register(warm_sandbox.drain)
+
+
+def run_job(job: Job, *, warm: bool = True) -> SandboxResult:
     client = docker_client()
     started = time.monotonic()
-    container = None
+    container = warm_sandbox.take(job) if warm else None
     try:
-        try:
-            container = _create(client, job)
-        except docker.errors.ImageNotFound as exc:
-            raise SandboxUnavailable(f"runner image {job.image} is missing; run `make image`") from exc
-        except DockerException as exc:
-            raise SandboxUnavailable(f"cannot create a container: {exc}") from exc
+        if container is None:
+            container = _create_started(client, job, _name(job))
+        elif job.name_hint:
+            container.rename(_name(job))  # so a running job can be found by what it judges
+        # The judge script reads stdin before it prints anything, so attaching after the
+        # start loses no output.
         attach = container.attach_socket(params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
         sock = getattr(attach, "_sock", attach)
-        container.start()
         deadline = time.monotonic() + job.limits.wall_seconds
         try:
             sock.sendall(job.stdin)
@@ -133,13 +251,17 @@ def run_job(job: Job) -> SandboxResult:
             sock.shutdown(socket.SHUT_WR)
         except OSError:
             pass
-        output, timed_out, truncated = _read_stream(sock, deadline, job.limits.output_bytes)
+        output, timed_out, truncated, ended = _read_stream(sock, deadline, job.limits.output_bytes, job.end_marker)
         sock.close()
         if timed_out or truncated:
             _kill(container)
-        exit_code = container.wait(timeout=10).get("StatusCode")
-        container.reload()
-        oom = bool(container.attrs.get("State", {}).get("OOMKilled"))
+        ended_by_marker = ended is not None
+        if ended_by_marker:
+            exit_code, oom = ended[0], ended[1] > 0
+        else:
+            exit_code = container.wait(timeout=10).get("StatusCode")
+            container.reload()
+            oom = bool(container.attrs.get("State", {}).get("OOMKilled"))
         return SandboxResult(
             exit_code=exit_code,
             output=output,
@@ -147,11 +269,14 @@ def run_job(job: Job) -> SandboxResult:
             timed_out=timed_out,
             oom_killed=oom,
             output_truncated=truncated,
+            ended_by_marker=ended_by_marker,
         )
     except (DockerException, OSError) as exc:
         raise SandboxUnavailable(f"sandbox failure: {exc}") from exc
     finally:
-        if container is not None:
+        if warm:
+            warm_sandbox.after_job(job, container)
+        elif container is not None:
             _remove(container)
 
 

@@ -1,4 +1,4 @@
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,11 @@ class Job:
     command: list
     stdin: bytes
     limits: Limits
-    labels: dict = field(default_factory=dict)
+    # Part of the container's name (e.g. "submission-42"), to find a running job by it.
+    name_hint: str = ""
+    # The program's own "I am done" line, `<end_marker><exit status>@@`: reading stops there
+    # rather than at the end of the stream, which comes only after Docker's teardown.
+    end_marker: bytes = b""
 
 
 @dataclass
@@ -31,3 +35,4 @@ class SandboxResult:
     timed_out: bool = False
     oom_killed: bool = False
     output_truncated: bool = False
+    ended_by_marker: bool = False

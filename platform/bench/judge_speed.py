@@ -1,10 +1,11 @@
 """Measures the judge through the real stack: HTTP API → PostgreSQL → Redis → worker → Docker.
 
-Run with `make bench-judge` (it sets up first). It starts its own web server and workers
+Run with `make bench-judge` (it sets up first). It starts its own web server (gunicorn) and workers
 on the local database, prints figures, and stops what it started. Not a test: it asserts
 nothing, it measures.
 
-  1. p50/p95 submit-to-verdict of a small accepted problem, one idle worker, one at a time;
+  1. p50/p95 submit-to-verdict of a small accepted problem, one idle worker, one at a time
+     with a second between them (as a person submits; back-to-back is the burst's job);
   2. the floor in the same run: one bare container running the same judge job;
   3. a -race problem the same way (a temporary copy of the small problem judged with -race);
   4. a burst of 100 mixed submissions with the default worker settings: throughput, p95,
@@ -101,7 +102,9 @@ def main():
     copied.update(race=True, title="Benchmark copy judged with -race")
     Problem.objects.update_or_create(slug=RACE_SLUG, defaults=copied)
 
-    web = start([sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"], "bench-web.log")
+    # gunicorn, as a server runs it: runserver opens a database connection per request.
+    web = start([str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{PORT}",
+                 "--workers", "2", "--access-logfile", "-"], "bench-web.log")
     worker = None
     try:
         for _ in range(100):
@@ -117,6 +120,7 @@ def main():
         submit_and_wait(token, SMALL, unique(reference, -1))  # first run warms page cache and imports
         lat = []
         for i in range(SEQUENTIAL):
+            time.sleep(1.0)  # an idle worker: the previous run is over and cleaned up
             seconds, verdict = submit_and_wait(token, SMALL, unique(reference, i))
             assert verdict == "accepted", verdict
             lat.append(seconds)
@@ -125,11 +129,12 @@ def main():
         for i in range(SEQUENTIAL):
             job = runner.build_job(small, code=unique(reference, i), mode="submit")
             t0 = time.perf_counter()
-            result = run_job(job)
+            result = run_job(job, warm=False)  # the floor: a bare container, created for the job
             floor.append(time.perf_counter() - t0)
             assert result.exit_code == 0
         race_lat = []
         for i in range(max(10, SEQUENTIAL // 3)):
+            time.sleep(1.0)
             seconds, verdict = submit_and_wait(token, RACE_SLUG, unique(reference, i))
             assert verdict == "accepted", verdict
             race_lat.append(seconds)

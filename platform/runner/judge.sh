@@ -23,7 +23,14 @@ export CGO_ENABLED=1 GORACE=atexit_sleep_ms=0
 (return 0 2>/dev/null) && return 0
 
 die() { echo "judge: $*" >&2; exit 3; }
-usage() { echo "usage: judge [--race] [--timeout S] [--run RE] [--count N] [--bench RE [--bench-rounds N] [--benchtime T]]" >&2; exit 2; }
+usage() { echo "usage: judge [--args-from-stdin | [--race] [--timeout S] [--run RE] [--count N] [--bench RE [--bench-rounds N] [--benchtime T]] [--end-marker HEX]]" >&2; exit 2; }
+
+# --args-from-stdin: the options come as the first line of stdin, before the tar. The worker
+# starts the container ahead of time (a warm sandbox waiting here) and only then knows them.
+if [ "${1-}" = "--args-from-stdin" ]; then
+    IFS=' ' read -r -a stdin_args || die "no option line on stdin"
+    set -- "${stdin_args[@]}"
+fi
 
 race=() timeout=10 run=() bench="" rounds=5 benchtime=100ms
 while [ $# -gt 0 ]; do
@@ -35,10 +42,19 @@ while [ $# -gt 0 ]; do
         --bench) [ $# -ge 2 ] || usage; bench=$2; shift ;;
         --bench-rounds) [[ ${2-} =~ ^[1-9][0-9]*$ ]] || usage; rounds=$2; shift ;;
         --benchtime) [[ ${2-} =~ ^[0-9]+(x|ms|s)$ ]] || usage; benchtime=$2; shift ;;
+        --end-marker) [[ ${2-} =~ ^[0-9a-f]{16,64}$ ]] || usage; end_marker=$2; shift ;;
         *) usage ;;
     esac
     shift
 done
+# The worker stops reading at this line instead of waiting for Docker to tear the container
+# down (~0.1 s). The nonce came on stdin before any user code ran. Docker only records an
+# OOM kill when the container exits, so the line carries the cgroup's count (v2 or v1).
+oom_kills() {
+    cat /sys/fs/cgroup/memory.events /sys/fs/cgroup/memory/memory.oom_control 2>/dev/null |
+        awk '$1 == "oom_kill" { n = $2 } END { print n + 0 }'
+}
+[ -n "${end_marker-}" ] && trap 'echo "@@dojo:end $end_marker $? $(oom_kills)@@"' EXIT
 
 # A noexec /tmp would make the test binary fail to start, which test2json reports
 # exactly like a failing test; catch it here as the judge's own failure instead.

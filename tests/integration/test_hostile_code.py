@@ -7,10 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from judge.models import Mode
-from judge.sandbox import docker_client
 from judge.services import submission_create
 from judge.verdicts import Verdict
-from tests.conftest import wait_for_verdict
+from tests.conftest import assert_no_container_left, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -54,8 +53,7 @@ def test_hostile_code_gets_its_verdict_and_leaves_the_host_unharmed(name, celery
     assert sub.verdict in EXPECTED[name], (sub.verdict, sub.message, sub.judge_log)
     if sub.verdict == V.MEMORY_LIMIT:
         assert "memory" in sub.message
-    left = docker_client().containers.list(all=True, filters={"label": f"dojo.submission={sub.pk}"})
-    assert left == []
+    assert_no_container_left(sub.pk)
     assert not Path("/tmp/dojo-hostile-marker").exists()
     assert celery_worker_process.poll() is None, "the worker died"
 

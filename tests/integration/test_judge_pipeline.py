@@ -4,10 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from judge.models import Mode, Submission
-from judge.sandbox import docker_client
 from judge.services import submission_create
 from judge.verdicts import Status, Verdict
-from tests.conftest import wait_for_verdict
+from tests.conftest import assert_no_container_left, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -42,10 +41,6 @@ def user(transactional_db):
 def judge(user, problem, code, mode=Mode.SUBMIT):
     submission = submission_create(user=user, problem=problem, code=code, mode=mode)
     return wait_for_verdict(submission.pk)
-
-
-def judge_containers():
-    return docker_client().containers.list(all=True, filters={"label": "dojo.judge"})
 
 
 @pytest.mark.parametrize("slug", ["unicode-palindrome", "rotate-left", "group-anagrams"])
@@ -91,7 +86,7 @@ def test_looping_code_hits_the_time_limit_and_leaves_no_container(celery_worker_
     problem = problems["unicode-palindrome"]
     sub = judge(user, problem, LOOPS)
     assert sub.verdict == Verdict.TIME_LIMIT
-    assert judge_containers() == []
+    assert_no_container_left(sub.pk)
 
 
 def test_run_mode_judges_examples_and_shows_failing_values(celery_worker_process, problems, user):

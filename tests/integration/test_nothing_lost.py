@@ -15,11 +15,10 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from judge.models import Submission, SubmissionEvent
-from judge.sandbox import docker_client
 from judge.services import hard_limit_seconds, submissions_sweep
 from judge.tasks import judge_submission
 from judge.verdicts import Status, Verdict
-from tests.conftest import REPO, start_worker, stop_worker, wait_for_verdict
+from tests.conftest import REPO, assert_no_container_left, containers_of, start_worker, stop_worker, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -57,10 +56,6 @@ def user(transactional_db):
     return get_user_model().objects.create_user("erin", password="pw-erin-12345")
 
 
-def containers_of(submission_id):
-    return docker_client().containers.list(all=True, filters={"label": f"dojo.submission={submission_id}"})
-
-
 def wait_until(predicate, timeout=60, what="condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -94,7 +89,7 @@ def test_worker_killed_mid_judging_then_a_new_worker_finishes_it(problems, user,
         kinds = list(done.events.values_list("kind", flat=True))
         assert kinds == [SubmissionEvent.Kind.REQUEUED, SubmissionEvent.Kind.FINISHED]
         assert done.attempts == 2
-        assert not containers_of(sub.pk)
+        assert_no_container_left(sub.pk)
     finally:
         stop_worker(successor)
 

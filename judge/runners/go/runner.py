@@ -5,6 +5,7 @@ The image's protocol is in docs/judge-protocol.md.
 
 import io
 import re
+import secrets
 import tarfile
 
 from django.conf import settings
@@ -22,6 +23,7 @@ BUILD_FAILED_MARK = "@@dojo:build-failed@@"
 RUN_MARK = "@@dojo:run@@\n"
 EXIT_BUILD_FAILED = 100
 EXIT_JUDGE_FAILED = 3
+JUDGE_COMMAND = ["/opt/dojo/bin/judge", "--args-from-stdin"]
 SOLUTION_FILE = "solution.go"
 GO_MOD = "module dojo.local/solution\n\ngo 1.27\n"
 _BUILD_HEADER = re.compile(r"^# dojo\.local/solution.*\n", re.MULTILINE)
@@ -68,13 +70,13 @@ class GoRunner:
     def benchmarks_apply(self, problem, mode: str) -> bool:
         return mode != "run" and bool(problem.benchmark_names)
 
-    def build_job(self, problem, *, code: str, mode: str, labels=None) -> Job:
+    def build_job(self, problem, *, code: str, mode: str, name_hint: str = "") -> Job:
         cfg = settings.JUDGE
         test_files, _ = self.test_files(problem, mode)
         files = {"go.mod": GO_MOD, SOLUTION_FILE: code, **test_files}
-        command = ["/opt/dojo/bin/judge", "--timeout", str(problem.time_limit_seconds)]
+        options = ["--timeout", str(problem.time_limit_seconds)]
         if problem.race:
-            command.append("--race")
+            options.append("--race")
         runs = 1
         if self.benchmarks_apply(problem, mode):
             bench = problem.benchmark_config
@@ -83,7 +85,7 @@ class GoRunner:
             files.update({f"reference/{name}": source for name, source in problem.reference_files.items()})
             files.update({f"reference/{name}": source for name, source in problem.bench_test_files.items()})
             files["reference/go.mod"] = GO_MOD.replace("dojo.local/solution", "dojo.local/reference")
-            command += ["--bench", "^(" + "|".join(problem.benchmark_names) + ")$",
+            options += ["--bench", "^(" + "|".join(problem.benchmark_names) + ")$",
                         "--bench-rounds", str(bench["rounds"]), "--benchtime", bench["benchtime"]]
             runs += 2 * bench["rounds"]
         limits = Limits(
@@ -95,7 +97,13 @@ class GoRunner:
             tmpfs_bytes=cfg["TMPFS_BYTES"],
             output_bytes=cfg["OUTPUT_LIMIT_BYTES"],
         )
-        return Job(image=cfg["IMAGE"], command=command, stdin=_tar(files), limits=limits, labels=labels or {})
+        # Options travel on stdin's first line: the same command fits every job, so the
+        # sandbox can start a container before the job exists (docs/judge-protocol.md).
+        nonce = secrets.token_hex(16)
+        options += ["--end-marker", nonce]
+        stdin = (" ".join(options) + "\n").encode() + _tar(files)
+        return Job(image=cfg["IMAGE"], command=JUDGE_COMMAND, stdin=stdin, limits=limits, name_hint=name_hint,
+                   end_marker=f"@@dojo:end {nonce} ".encode())
 
     def interpret(self, problem, mode: str, result) -> Outcome:
         text = result.output.decode("utf-8", errors="replace")

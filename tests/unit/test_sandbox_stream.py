@@ -1,0 +1,56 @@
+"""Reading Docker's multiplexed attach stream, over a real socket pair."""
+
+import socket
+import struct
+import threading
+import time
+
+from judge.sandbox.docker_sandbox import _read_stream
+
+END = b"@@dojo:end 0123456789abcdef "
+_open = []  # writer ends that must stay open (no EOF) until the test ends
+
+
+def frames(*chunks, stream=1):
+    return b"".join(struct.pack(">BxxxI", stream, len(c)) + c for c in chunks)
+
+
+def feed(data: bytes, pieces=7, close=True):
+    ours, theirs = socket.socketpair()
+    _open.append(theirs)
+
+    def send():
+        step = max(1, len(data) // pieces)
+        for i in range(0, len(data), step):
+            theirs.sendall(data[i : i + step])
+            time.sleep(0.001)
+        if close:
+            theirs.close()
+
+    threading.Thread(target=send, daemon=True).start()
+    return ours
+
+
+def test_interleaves_stdout_and_stderr_until_eof():
+    sock = feed(frames(b"out1\n") + frames(b"err1\n", stream=2) + frames(b"out2\n"))
+    assert _read_stream(sock, time.monotonic() + 5, 1000) == (b"out1\nerr1\nout2\n", False, False, None)
+
+
+def test_stops_at_the_end_marker_even_when_split_across_frames_and_reads():
+    data = frames(b"tests ok\n", b"@@dojo:end 0123", b"456789abcdef 1", b" 2@@\n")
+    sock = feed(data, pieces=13, close=False)  # no EOF: Docker would still be tearing down
+    assert _read_stream(sock, time.monotonic() + 5, 1000, END) == (b"tests ok\n", False, False, (1, 2))
+
+
+def test_a_marker_with_another_nonce_is_just_output():
+    fake = b"@@dojo:end ffffffffffffffff 0 0@@\n"
+    sock = feed(frames(fake, b"more\n"))
+    assert _read_stream(sock, time.monotonic() + 5, 1000, END) == (fake + b"more\n", False, False, None)
+
+
+def test_output_cap_and_deadline():
+    sock = feed(frames(b"x" * 600, b"y" * 600))
+    assert _read_stream(sock, time.monotonic() + 5, 1000) == (b"x" * 600 + b"y" * 400, False, True, None)
+    silent = feed(b"", close=False)
+    output, timed_out, truncated, status = _read_stream(silent, time.monotonic() + 0.2, 1000)
+    assert (output, timed_out, status) == (b"", True, None)
