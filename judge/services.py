@@ -186,7 +186,7 @@ def submissions_sweep(*, now=None) -> dict:
     waiting = Submission.objects.filter(status=Status.QUEUED).filter(
         models.Q(enqueued_at__isnull=True, created_at__lt=fresh) | models.Q(enqueued_at__lt=stale)
     ).values_list("pk", flat=True)
-    for pk in list(waiting) + requeued:
+    for pk in dict.fromkeys([*requeued, *waiting]):  # a requeued row is also waiting: send it once
         if submission_enqueue(pk):
             resent.append(pk)
     return {"requeued": requeued, "resent": resent}

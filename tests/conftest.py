@@ -91,7 +91,9 @@ def wait_for_verdict(submission_id, timeout=90):
 def containers_of(submission_id):
     from judge.sandbox import docker_client
 
-    return docker_client().containers.list(all=True, filters={"name": f"dojo-judge-submission-{submission_id}-"})
+    # sparse: no inspect per container, so one removed while we list cannot fail the call
+    return docker_client().containers.list(all=True, sparse=True,
+                                           filters={"name": f"dojo-judge-submission-{submission_id}-"})
 
 
 def assert_no_container_left(submission_id, timeout=20):

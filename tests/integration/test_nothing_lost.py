@@ -83,7 +83,7 @@ def test_worker_killed_mid_judging_then_a_new_worker_finishes_it(problems, user,
         # The successor reaps the dead worker's container when it starts.
         wait_until(lambda: not containers_of(sub.pk), timeout=30, what="the orphan container to be reaped")
         later = timezone.now() + timedelta(seconds=hard_limit_seconds(problems["unicode-palindrome"]) + 1)
-        assert submissions_sweep(now=later)["requeued"] == [sub.pk]
+        assert submissions_sweep(now=later) == {"requeued": [sub.pk], "resent": [sub.pk]}
         done = wait_for_verdict(sub.pk)
         assert done.verdict == Verdict.ACCEPTED, done.message
         kinds = list(done.events.values_list("kind", flat=True))
