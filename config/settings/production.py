@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env, env_bool
+from .base import SECRET_KEY, env_bool
 
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production.")

@@ -5,6 +5,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 
 bash platform/scripts/setup.sh --test
+say "linting (ruff)"
+.venv/bin/ruff check --quiet .
 say "running the test suite"
 export DJANGO_SETTINGS_MODULE=config.settings.test
 .venv/bin/python -m pytest "$@"

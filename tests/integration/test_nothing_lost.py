@@ -5,7 +5,6 @@ import signal
 import subprocess
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import redis
