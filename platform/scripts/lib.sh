@@ -20,7 +20,7 @@ ensure_packages() {
   if [ ! -f "$DOJO_RUN_DIR/.apt-updated" ]; then
     as_root apt-get update -qq && touch "$DOJO_RUN_DIR/.apt-updated"
   fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
     || die "apt-get install ${missing[*]} failed"
 }
 
