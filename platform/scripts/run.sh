@@ -10,10 +10,19 @@ bash platform/scripts/setup.sh
 .venv/bin/python manage.py ensure_demo_user
 
 worker_pid=""
+stop_worker() {
+  [ -n "$worker_pid" ] || return 0
+  # The worker has its own process group (setsid): stop it and its pool processes together.
+  kill -TERM -- "-$worker_pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$worker_pid" 2>/dev/null || return 0; sleep 0.2; done
+  # Celery's embedded beat can miss a shutdown that arrives while it is still starting.
+  say "the worker did not stop within 10 s; killing it"
+  kill -KILL -- "-$worker_pid" 2>/dev/null || true
+}
 cleanup() {
   trap - INT TERM EXIT
   say "stopping"
-  [ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null || true
+  stop_worker
   bash platform/scripts/docker-engine.sh stop >/dev/null || true
   bash platform/scripts/services.sh stop || true
 }
@@ -21,7 +30,7 @@ trap cleanup INT TERM EXIT
 
 say "starting the judge worker with the sweeper's schedule (log: .run/worker.log)"
 # --beat embeds the scheduler: right for one machine; a deployment runs one beat process.
-.venv/bin/celery -A config worker --beat --schedule "$DOJO_RUN_DIR/celerybeat-schedule" --loglevel INFO \
+setsid .venv/bin/celery -A config worker --beat --schedule "$DOJO_RUN_DIR/celerybeat-schedule" --loglevel INFO \
   --concurrency "${JUDGE_WORKER_CONCURRENCY:-2}" --hostname "judge@%h" > "$DOJO_RUN_DIR/worker.log" 2>&1 &
 worker_pid=$!
 
