@@ -255,8 +255,7 @@ def run_job(job: Job, *, warm: bool = True) -> SandboxResult:
         sock.close()
         if timed_out or truncated:
             _kill(container)
-        ended_by_marker = ended is not None
-        if ended_by_marker:
+        if ended is not None:
             exit_code, oom = ended[0], ended[1] > 0
         else:
             exit_code = container.wait(timeout=10).get("StatusCode")
@@ -269,7 +268,6 @@ def run_job(job: Job, *, warm: bool = True) -> SandboxResult:
             timed_out=timed_out,
             oom_killed=oom,
             output_truncated=truncated,
-            ended_by_marker=ended_by_marker,
         )
     except (DockerException, OSError) as exc:
         raise SandboxUnavailable(f"sandbox failure: {exc}") from exc

@@ -35,4 +35,3 @@ class SandboxResult:
     timed_out: bool = False
     oom_killed: bool = False
     output_truncated: bool = False
-    ended_by_marker: bool = False
