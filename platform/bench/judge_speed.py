@@ -148,6 +148,8 @@ def main():
         print(f"-race problem, 1 idle worker ({len(race_lat)} runs): p50 {statistics.median(race_lat):.3f} s, "
               f"p95 {pct(race_lat, 95):.3f} s")
 
+        if BURST <= 0:
+            return
         mixed = []
         for slug in ("unicode-palindrome", "rotate-left", "group-anagrams"):
             p = Problem.objects.get(slug=slug)
