@@ -16,8 +16,14 @@ TIMEOUT="${DOJO_DOCKERD_TIMEOUT:-60}"
 
 log() { echo "docker-engine: $*"; }
 
+# alive PID NAME: a live process of that name (a killed one lingers as a zombie until
+# reaped, and its pid may be reused).
+alive() {
+    [[ "$(cat "/proc/$1/comm" 2>/dev/null)" == "$2" ]] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
+}
+
 ours_running() {
-    [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
+    [[ -f "$PID_FILE" ]] && alive "$(cat "$PID_FILE")" dockerd
 }
 
 if [[ "${1:-start}" == "stop" ]]; then
@@ -25,8 +31,8 @@ if [[ "${1:-start}" == "stop" ]]; then
         pid="$(cat "$PID_FILE")"
         log "stopping dockerd (pid $pid)"
         kill "$pid"
-        for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-        kill -0 "$pid" 2>/dev/null && { log "dockerd did not stop; sending KILL"; kill -9 "$pid"; }
+        for _ in $(seq 1 30); do alive "$pid" dockerd || break; sleep 1; done
+        alive "$pid" dockerd && { log "dockerd did not stop; sending KILL"; kill -9 "$pid"; }
         rm -f "$PID_FILE"
         log "stopped"
     else
@@ -54,8 +60,14 @@ mkdir -p "$RUN_DIR"
 if ours_running; then
     log "dockerd (pid $(cat "$PID_FILE")) started earlier is still coming up"
 else
-    # A stale pid file from a crashed daemon would block a restart.
+    # A stale pid file from a crashed daemon would block a restart. So would containerd's:
+    # dockerd waits forever on a containerd it believes alive (a killed one can linger as a
+    # zombie, or its pid can be reused), so drop the file unless a live containerd owns it.
     rm -f /var/run/docker.pid
+    cpid_file=/var/run/docker/containerd/containerd.pid
+    if [[ -f $cpid_file ]] && ! alive "$(cat "$cpid_file")" containerd; then
+        rm -f "$cpid_file"
+    fi
     log "starting dockerd (log: $LOG_FILE)"
     nohup dockerd --bridge=none --iptables=false --ip6tables=false \
         >>"$LOG_FILE" 2>&1 </dev/null &

@@ -23,7 +23,14 @@ start_postgres() {
     local cluster
     cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
     say "starting PostgreSQL ($cluster)"
-    as_root pg_ctlcluster $cluster start
+    # Retried: a postmaster killed a moment ago can linger as a zombie, and PostgreSQL then
+    # refuses to start until it is reaped.
+    local tries=0
+    until as_root pg_ctlcluster $cluster start 2>"$DOJO_RUN_DIR/pg_start.err"; do
+      tries=$((tries + 1))
+      [ $tries -lt 15 ] || { cat "$DOJO_RUN_DIR/pg_start.err" >&2; die "PostgreSQL would not start"; }
+      sleep 1
+    done
     mark_started "postgres $cluster"
     for _ in $(seq 1 30); do pg_ready && break; sleep 0.5; done
     pg_ready || die "PostgreSQL did not become ready"
