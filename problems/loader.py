@@ -144,5 +144,12 @@ def load_problem(folder: Path) -> ProblemSource:
     return source
 
 
-def load_catalog(root: Path = CATALOG_DIR) -> list:
-    return [load_problem(p) for p in sorted(root.iterdir()) if (p / "problem.toml").is_file()]
+def load_catalog(root: Path = CATALOG_DIR, slugs=None) -> list:
+    """Every problem on disk, or only `slugs` (so one broken folder does not block others)."""
+    folders = [p for p in sorted(root.iterdir()) if (p / "problem.toml").is_file()]
+    if slugs:
+        unknown = set(slugs) - {p.name for p in folders}
+        if unknown:
+            raise ProblemFormatError(f"no such problem folders: {', '.join(sorted(unknown))}")
+        folders = [p for p in folders if p.name in slugs]
+    return [load_problem(p) for p in folders]

@@ -6,14 +6,16 @@ from problems.models import Problem
 
 
 @transaction.atomic
-def problems_sync(*, sources=None) -> dict:
+def problems_sync(*, sources=None, slugs=None) -> dict:
     """Make the database match the catalog on disk. Unchanged problems are not touched.
 
     Problems that vanished from disk are kept (submissions point at them) and reported.
     """
-    sources = load_catalog() if sources is None else sources
+    sources = load_catalog(slugs=slugs) if sources is None else sources
     report = {"created": [], "updated": [], "unchanged": [], "missing_on_disk": []}
     existing = {p.slug: p for p in Problem.objects.all()}
+    if slugs:
+        existing = {slug: p for slug, p in existing.items() if slug in slugs}
     for src in sources:
         digest = src.content_hash()
         problem = existing.pop(src.slug, None)

@@ -7,9 +7,12 @@ from problems.services import problems_sync
 class Command(BaseCommand):
     help = "Load problems/catalog/ into the database (idempotent)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("slugs", nargs="*", help="only these problems (default: the whole catalog)")
+
+    def handle(self, *args, slugs, **options):
         try:
-            report = problems_sync()
+            report = problems_sync(slugs=slugs or None)
         except ProblemFormatError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
