@@ -14,6 +14,7 @@ from judge.models import BenchmarkResult, Mode, Submission, SubmissionEvent, Tes
 from judge.judging import judge_code
 from judge.runners import Outcome
 from judge.verdicts import Status, Verdict
+from problems.code_files import CodeFilesError, split_files
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,10 @@ def validate_code(code) -> str:
         raise ValidationError("Code must be valid UTF-8 text.") from exc
     if not code.strip():
         raise ValidationError("Code is empty.")
+    try:
+        split_files(code)
+    except CodeFilesError as exc:
+        raise ValidationError(str(exc)) from exc
     return code
 
 

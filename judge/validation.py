@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from judge.judging import judge_code
 from judge.models import Mode
 from judge.verdicts import Verdict
+from problems.code_files import join_files
 
 
 @dataclass
@@ -26,19 +27,15 @@ class Check:
         return self.verdict == self.expected
 
 
-def _single_file(files: dict) -> str:
-    return next(iter(files.values()))
-
-
 def planned_checks(problem) -> list:
     checks = [
-        (Check(problem.slug, "reference", Mode.SUBMIT, Verdict.ACCEPTED), _single_file(problem.reference_files)),
-        (Check(problem.slug, "reference", Mode.RUN, Verdict.ACCEPTED), _single_file(problem.reference_files)),
+        (Check(problem.slug, "reference", Mode.SUBMIT, Verdict.ACCEPTED), join_files(problem.reference_files)),
+        (Check(problem.slug, "reference", Mode.RUN, Verdict.ACCEPTED), join_files(problem.reference_files)),
         (Check(problem.slug, "starter", Mode.SUBMIT, "not accepted"), problem.starter_code),
     ]
     for variant in problem.wrong_variants:
         checks.append((Check(problem.slug, f"wrong/{variant['name']}", Mode.SUBMIT, variant["verdict"]),
-                       _single_file(variant["files"])))
+                       join_files(variant["files"])))
     return checks
 
 

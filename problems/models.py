@@ -1,5 +1,7 @@
 from django.db import models
 
+from problems.code_files import join_files
+
 
 class Difficulty(models.TextChoices):
     EASY = "easy", "Easy"
@@ -50,5 +52,5 @@ class Problem(models.Model):
 
     @property
     def starter_code(self):
-        """The single file the editor shows (multi-file problems come later)."""
-        return next(iter(self.starter_files.values()), "")
+        """What the editor shows first: the file, or all files in `-- name.go --` form."""
+        return join_files(self.starter_files)

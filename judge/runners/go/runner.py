@@ -16,6 +16,7 @@ from judge.runners.go.forbidden import violations
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
 from judge.sandbox.job import Job, Limits
+from problems.code_files import CodeFilesError, split_files
 from judge.verdicts import Verdict, most_severe
 
 BUILD_MARK = "@@dojo:build@@\n"
@@ -24,8 +25,12 @@ RUN_MARK = "@@dojo:run@@\n"
 EXIT_BUILD_FAILED = 100
 EXIT_JUDGE_FAILED = 3
 JUDGE_COMMAND = ["/opt/dojo/bin/judge", "--args-from-stdin"]
-SOLUTION_FILE = "solution.go"
-GO_MOD = "module dojo.local/solution\n\ngo 1.27\n"
+# The modules baked into the runner image (platform/runner/build-image.sh), required by
+# every build so problems may import them; the image supplies their go.sum lines.
+IMAGE_MODULES = {"github.com/mattn/go-sqlite3": "v1.14.16", "golang.org/x/sync": "v0.1.0",
+                 "gopkg.in/yaml.v3": "v3.0.1"}
+GO_MOD = ("module dojo.local/solution\n\ngo 1.27\n\nrequire (\n"
+          + "".join(f"\t{path} {version}\n" for path, version in IMAGE_MODULES.items()) + ")\n")
 _BUILD_HEADER = re.compile(r"^# dojo\.local/solution.*\n", re.MULTILINE)
 _MAX_MESSAGE = 4000
 _MAX_TEST_OUTPUT = 8000
@@ -52,12 +57,17 @@ class GoRunner:
 
     def precheck(self, problem, code: str) -> Outcome | None:
         """A verdict without a container where the source alone decides it."""
-        declared = package_clause(code)
-        if declared != problem.package:
-            found = f"package {declared}" if declared else "no package clause"
-            msg = f"{SOLUTION_FILE}: expected `package {problem.package}`, found {found}."
-            return Outcome(verdict=Verdict.COMPILE_ERROR, message=msg, compile_output=msg)
-        found = violations(code, problem.forbidden, SOLUTION_FILE)
+        try:
+            files = split_files(code)
+        except CodeFilesError as exc:
+            return Outcome(verdict=Verdict.COMPILE_ERROR, message=str(exc), compile_output=str(exc))
+        for name, source in files.items():
+            declared = package_clause(source)
+            if declared != problem.package:
+                found = f"package {declared}" if declared else "no package clause"
+                msg = f"{name}: expected `package {problem.package}`, found {found}."
+                return Outcome(verdict=Verdict.COMPILE_ERROR, message=msg, compile_output=msg)
+        found = [v for name, source in files.items() for v in violations(source, problem.forbidden, name)]
         if found:
             return Outcome(verdict=Verdict.FORBIDDEN, message=found[0], compile_output="\n".join(found))
         return None
@@ -73,7 +83,7 @@ class GoRunner:
     def build_job(self, problem, *, code: str, mode: str, name_hint: str = "") -> Job:
         cfg = settings.JUDGE
         test_files, _ = self.test_files(problem, mode)
-        files = {"go.mod": GO_MOD, SOLUTION_FILE: code, **test_files}
+        files = {"go.mod": GO_MOD, **split_files(code), **test_files}
         options = ["--timeout", str(problem.time_limit_seconds)]
         if problem.race:
             options.append("--race")

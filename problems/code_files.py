@@ -1,0 +1,49 @@
+"""Code as users see and submit it: one Go file, or several files in one text.
+
+Several files use the Go playground's txtar form: each file starts with a line
+`-- name.go --`. A single-file problem's code is just the file, so the common case stays
+plain Go. No Go source can begin with `-- `, so the two forms never collide.
+"""
+
+import re
+
+SINGLE_FILE = "solution.go"
+MAX_FILES = 12
+_HEADER = re.compile(r"^-- (.*?) --[ \t]*\r?$", re.MULTILINE)
+# Plain names only: no directories, no test files (the judge owns those), no go.mod.
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.go$")
+
+
+class CodeFilesError(ValueError):
+    pass
+
+
+def is_multi_file(code: str) -> bool:
+    return code.startswith("-- ")
+
+
+def split_files(code: str) -> dict:
+    """{file name: source}; raises CodeFilesError with a message for the user."""
+    if not is_multi_file(code):
+        return {SINGLE_FILE: code}
+    headers = list(_HEADER.finditer(code))
+    files = {}
+    for i, header in enumerate(headers):
+        name = header.group(1).strip()
+        if not _NAME.match(name) or name.endswith("_test.go"):
+            raise CodeFilesError(f"`-- {name} --`: file names must be plain `name.go` (no folders, no _test.go).")
+        if name in files:
+            raise CodeFilesError(f"`{name}` appears twice.")
+        end = headers[i + 1].start() if i + 1 < len(headers) else len(code)
+        files[name] = code[header.end() + 1:end]
+    if len(files) > MAX_FILES:
+        raise CodeFilesError(f"{len(files)} files; at most {MAX_FILES} are accepted.")
+    return files
+
+
+def join_files(files: dict) -> str:
+    """The text the editor shows for a problem's files (the inverse of split_files)."""
+    if len(files) == 1 and SINGLE_FILE in files:
+        return files[SINGLE_FILE]
+    return "".join(f"-- {name} --\n{source if source.endswith(chr(10)) else source + chr(10)}"
+                   for name, source in sorted(files.items()))
