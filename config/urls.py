@@ -17,6 +17,7 @@ api_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("learn/", include("learn.urls")),
     path("problems/", include("problems.urls")),
     path("submissions/", include("judge.urls")),
     path("api/", include(api_patterns)),

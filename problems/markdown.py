@@ -15,3 +15,11 @@ def render_markdown(text: str) -> str:
         extension_configs={"codehilite": {"guess_lang": False, "css_class": "highlight"}},
     )
     return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES)
+
+
+def render_inline(text: str) -> str:
+    """One short piece (a quiz choice): Markdown without the paragraph around it."""
+    html = render_markdown(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html

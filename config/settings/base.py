@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "accounts",
     "problems",
     "judge",
+    "learn",
 ]
 
 MIDDLEWARE = [

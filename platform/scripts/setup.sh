@@ -42,4 +42,5 @@ bash platform/runner/build-image.sh
 say "migrating the database"
 .venv/bin/python manage.py migrate --no-input -v0
 .venv/bin/python manage.py load_problems
+.venv/bin/python manage.py load_lessons
 say "setup done"
