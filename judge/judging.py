@@ -14,9 +14,10 @@ def judge_code(problem, *, code: str, mode: str, name_hint: str = "") -> tuple[O
     outcome = runner.precheck(problem, code)
     if outcome is not None:
         return outcome, None
+    job = runner.build_job(problem, code=code, mode=mode, name_hint=name_hint)
     try:
-        result = run_job(runner.build_job(problem, code=code, mode=mode, name_hint=name_hint))
+        result = run_job(job)
     except SandboxUnavailable as exc:
         return Outcome(Verdict.INTERNAL_ERROR, "The judge is unavailable; your submission will be retried.",
                        judge_log=str(exc)), None
-    return runner.interpret(problem, mode, result), result.wall_seconds
+    return runner.interpret(problem, mode, result, job), result.wall_seconds

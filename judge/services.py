@@ -31,7 +31,7 @@ class JudgeRetry(Exception):
         self.countdown = 2**attempt
 
 
-def validate_code(code) -> str:
+def validate_code(code, *, tests: bool = False) -> str:
     if not isinstance(code, str):
         raise ValidationError("Code must be text.")
     if "\x00" in code:
@@ -47,7 +47,7 @@ def validate_code(code) -> str:
     if not code.strip():
         raise ValidationError("Code is empty.")
     try:
-        split_files(code)
+        split_files(code, tests=tests)
     except CodeFilesError as exc:
         raise ValidationError(str(exc)) from exc
     return code
@@ -55,7 +55,7 @@ def validate_code(code) -> str:
 
 def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go") -> Submission:
     """Store a submission as queued and queue its judging once the row is committed."""
-    validate_code(code)
+    validate_code(code, tests=problem.writes_tests)
     if mode not in Mode.values:
         raise ValidationError(f"Mode must be one of {', '.join(Mode.values)}.")
     if language != problem.language:

@@ -8,6 +8,7 @@ plain Go. No Go source can begin with `-- `, so the two forms never collide.
 import re
 
 SINGLE_FILE = "solution.go"
+SINGLE_TEST_FILE = "solution_test.go"  # test-writing tasks: the user writes tests
 MAX_FILES = 12
 _HEADER = re.compile(r"^-- (.*?) --[ \t]*\r?$", re.MULTILINE)
 # Plain names only: no directories, no test files (the judge owns those), no go.mod.
@@ -22,16 +23,22 @@ def is_multi_file(code: str) -> bool:
     return code.startswith("-- ")
 
 
-def split_files(code: str) -> dict:
-    """{file name: source}; raises CodeFilesError with a message for the user."""
+def split_files(code: str, *, tests: bool = False) -> dict:
+    """{file name: source}; raises CodeFilesError with a message for the user.
+
+    `tests`: the code is the user's tests, so every file must be a `_test.go` file.
+    """
     if not is_multi_file(code):
-        return {SINGLE_FILE: code}
+        return {SINGLE_TEST_FILE if tests else SINGLE_FILE: code}
     headers = list(_HEADER.finditer(code))
     files = {}
     for i, header in enumerate(headers):
         name = header.group(1).strip()
-        if not _NAME.match(name) or name.endswith("_test.go"):
-            raise CodeFilesError(f"`-- {name} --`: file names must be plain `name.go` (no folders, no _test.go).")
+        if not _NAME.match(name):
+            raise CodeFilesError(f"`-- {name} --`: file names must be plain `name.go` (no folders).")
+        if name.endswith("_test.go") != tests:
+            kind = "`name_test.go` (this task is about writing tests)" if tests else "`name.go`, not _test.go"
+            raise CodeFilesError(f"`-- {name} --`: file names must be {kind}.")
         if name in files:
             raise CodeFilesError(f"`{name}` appears twice.")
         end = headers[i + 1].start() if i + 1 < len(headers) else len(code)
@@ -43,7 +50,7 @@ def split_files(code: str) -> dict:
 
 def join_files(files: dict) -> str:
     """The text the editor shows for a problem's files (the inverse of split_files)."""
-    if len(files) == 1 and SINGLE_FILE in files:
-        return files[SINGLE_FILE]
+    if len(files) == 1 and (SINGLE_FILE in files or SINGLE_TEST_FILE in files):
+        return next(iter(files.values()))
     return "".join(f"-- {name} --\n{source if source.endswith(chr(10)) else source + chr(10)}"
                    for name, source in sorted(files.items()))

@@ -38,6 +38,10 @@ class ProblemSource:
     example_test_files: dict
     hidden_test_files: dict
     wrong_variants: list = field(default_factory=list)
+    kind: str = "solution"
+    impl_files: dict = field(default_factory=dict)
+    mutants: list = field(default_factory=list)
+    tests_task: dict = field(default_factory=dict)
     bench_test_files: dict = field(default_factory=dict)
     benchmark_config: dict = field(default_factory=dict)
 
@@ -60,7 +64,9 @@ class ProblemSource:
                      repr(sorted(self.starter_files.items())), repr(sorted(self.reference_files.items())),
                      repr(sorted(self.example_test_files.items())), repr(sorted(self.hidden_test_files.items())),
                      repr(self.wrong_variants), repr(sorted(self.bench_test_files.items())),
-                     repr(sorted(self.benchmark_config.items()))):
+                     repr(sorted(self.benchmark_config.items())), self.kind,
+                     repr(sorted(self.impl_files.items())), repr(self.mutants),
+                     repr(sorted(self.tests_task.items()))):
             digest.update(part.encode())
             digest.update(b"\0")
         return digest.hexdigest()
@@ -92,6 +98,54 @@ def _read_go_files(folder: Path) -> dict:
     return files
 
 
+def _wrong_variants(folder: Path, meta: dict) -> list:
+    wrong = []
+    for entry in meta.get("wrong", []):
+        if entry.get("verdict") not in VERDICTS_FOR_WRONG:
+            raise ProblemFormatError(f"{folder.name}: wrong variant {entry.get('name')}: bad verdict")
+        wrong.append({"name": entry["name"], "verdict": entry["verdict"], "why": entry.get("why", ""),
+                      "files": _read_go_files(folder / "wrong" / entry["name"])})
+    return wrong
+
+
+def _common_fields(folder: Path, meta: dict) -> dict:
+    return {
+        "slug": meta["slug"],
+        "title": meta["title"],
+        "step": int(meta["step"]),
+        "difficulty": meta["difficulty"],
+        "tags": list(meta.get("tags", [])),
+        "package": meta["package"],
+        "statement": _statement_body(_read(folder / "statement.md")),
+        "time_limit_seconds": int(meta.get("time_limit_seconds", 10)),
+        "race": bool(meta.get("race", False)),
+        "forbidden": [str(rule) for rule in meta.get("forbidden", [])],
+        "starter_files": _read_go_files(folder / "starter"),
+        "reference_files": _read_go_files(folder / "reference"),
+        "wrong_variants": _wrong_variants(folder, meta),
+    }
+
+
+def _load_tests_task(folder: Path, meta: dict) -> ProblemSource:
+    """A test-writing task: the user's _test.go runs against impl/ and each mutants/<name>/."""
+    task = dict(meta.get("tests_task", {}))
+    task.setdefault("require", "Test")
+    if task["require"] not in ("Test", "Fuzz", "Benchmark"):
+        raise ProblemFormatError(f"{folder.name}: tests_task.require must be Test, Fuzz or Benchmark")
+    mutants = [{"name": m["name"], "why": m.get("why", ""), "files": _read_go_files(folder / "mutants" / m["name"])}
+               for m in meta.get("mutant", [])]
+    if not mutants:
+        raise ProblemFormatError(f"{folder.name}: a test-writing task needs [[mutant]] entries")
+    source = ProblemSource(**_common_fields(folder, meta), example_test_files={}, hidden_test_files={},
+                           kind="tests", impl_files=_read_go_files(folder / "impl"), mutants=mutants,
+                           tests_task=task)
+    for group in [source.starter_files, source.reference_files] + [w["files"] for w in source.wrong_variants]:
+        if not all(name.endswith("_test.go") for name in group):
+            raise ProblemFormatError(f"{folder.name}: starter, reference and wrong files of a test-writing "
+                                     "task are _test.go files")
+    return source
+
+
 def load_problem(folder: Path) -> ProblemSource:
     try:
         meta = tomllib.loads(_read(folder / "problem.toml"))
@@ -104,29 +158,14 @@ def load_problem(folder: Path) -> ProblemSource:
         raise ProblemFormatError(f"{folder.name}: difficulty must be easy, medium or hard")
     if meta.get("slug") != folder.name:
         raise ProblemFormatError(f"{folder.name}: slug in problem.toml must equal the folder name")
+    if meta.get("kind", "solution") == "tests":
+        return _load_tests_task(folder, meta)
     tests = folder / "tests"
     wrong = []
-    for entry in meta.get("wrong", []):
-        if entry.get("verdict") not in VERDICTS_FOR_WRONG:
-            raise ProblemFormatError(f"{folder.name}: wrong variant {entry.get('name')}: bad verdict")
-        wrong.append({"name": entry["name"], "verdict": entry["verdict"], "why": entry.get("why", ""),
-                      "files": _read_go_files(folder / "wrong" / entry["name"])})
     source = ProblemSource(
-        slug=meta["slug"],
-        title=meta["title"],
-        step=int(meta["step"]),
-        difficulty=meta["difficulty"],
-        tags=list(meta.get("tags", [])),
-        package=meta["package"],
-        statement=_statement_body(_read(folder / "statement.md")),
-        time_limit_seconds=int(meta.get("time_limit_seconds", 10)),
-        race=bool(meta.get("race", False)),
-        forbidden=[str(rule) for rule in meta.get("forbidden", [])],
-        starter_files=_read_go_files(folder / "starter"),
-        reference_files=_read_go_files(folder / "reference"),
+        **_common_fields(folder, meta),
         example_test_files={"examples_test.go": _read(tests / "examples_test.go")},
         hidden_test_files={"hidden_test.go": _read(tests / "hidden_test.go")},
-        wrong_variants=wrong,
     )
     bench_file = tests / "bench_test.go"
     if bench_file.is_file():

@@ -9,6 +9,13 @@ class Difficulty(models.TextChoices):
     HARD = "hard", "Hard"
 
 
+class Kind(models.TextChoices):
+    SOLUTION = "solution", "Write the code"
+    # The user writes a _test.go file; it is judged against a correct implementation (it
+    # must pass) and against mutants, each a known bug it must catch.
+    TESTS = "tests", "Write the tests"
+
+
 class Problem(models.Model):
     """The database copy of one folder under problems/catalog/ (the folder is the source of truth).
 
@@ -21,6 +28,7 @@ class Problem(models.Model):
     difficulty = models.CharField(max_length=10, choices=Difficulty.choices)
     tags = models.JSONField(default=list)
     language = models.CharField(max_length=20, default="go")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SOLUTION)
     package = models.CharField(max_length=60)
     statement = models.TextField()
     statement_html = models.TextField()
@@ -37,6 +45,11 @@ class Problem(models.Model):
     bench_test_files = models.JSONField(default=dict, blank=True)
     benchmark_names = models.JSONField(default=list, blank=True)
     benchmark_config = models.JSONField(default=dict, blank=True)
+    # Test-writing tasks: the code under test, its mutants [{name, why, files}], and which
+    # functions the user's file must contain: {"require": "Test" | "Fuzz" | "Benchmark"}.
+    impl_files = models.JSONField(default=dict, blank=True)
+    mutants = models.JSONField(default=list, blank=True)
+    tests_task = models.JSONField(default=dict, blank=True)
     time_limit_seconds = models.PositiveSmallIntegerField(default=10)
     race = models.BooleanField(default=False)
     # Packages ("unsafe") or identifiers ("io.LimitReader") a solution may not use.
@@ -49,6 +62,10 @@ class Problem(models.Model):
 
     def __str__(self):
         return self.slug
+
+    @property
+    def writes_tests(self) -> bool:
+        return self.kind == Kind.TESTS
 
     @property
     def starter_code(self):

@@ -32,7 +32,8 @@ def problems_sync(*, sources=None, slugs=None) -> dict:
             "wrong_variants": src.wrong_variants, "time_limit_seconds": src.time_limit_seconds,
             "race": src.race, "forbidden": src.forbidden, "content_hash": digest,
             "bench_test_files": src.bench_test_files, "benchmark_names": src.benchmark_names,
-            "benchmark_config": src.benchmark_config,
+            "benchmark_config": src.benchmark_config, "kind": src.kind, "impl_files": src.impl_files,
+            "mutants": src.mutants, "tests_task": src.tests_task,
         }
         Problem.objects.update_or_create(slug=src.slug, defaults=fields)
         report["updated" if problem else "created"].append(src.slug)

@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Job:
     # The program's own "I am done" line, `<end_marker><exit status>@@`: reading stops there
     # rather than at the end of the stream, which comes only after Docker's teardown.
     end_marker: bytes = b""
+    # What the runner needs back to read the result (e.g. which variant dir is which).
+    context: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass

@@ -20,7 +20,7 @@ def test_single_solution_file_stays_plain():
 
 @pytest.mark.parametrize("text, message", [
     ("-- ../x.go --\npackage p\n", "plain"),
-    ("-- x_test.go --\npackage p\n", "_test.go"),
+    ("-- x_test.go --\npackage p\n", "not _test.go"),
     ("-- go.mod --\nmodule x\n", "plain"),
     ("-- a.go --\npackage p\n-- a.go --\npackage p\n", "twice"),
     ("".join(f"-- f{i}.go --\npackage p\n" for i in range(13)), "at most"),
@@ -28,3 +28,10 @@ def test_single_solution_file_stays_plain():
 def test_bad_file_sets_are_refused(text, message):
     with pytest.raises(CodeFilesError, match=message):
         split_files(text)
+
+
+def test_test_writing_tasks_take_test_files_only():
+    assert split_files("package p\n", tests=True) == {"solution_test.go": "package p\n"}
+    assert split_files("-- a_test.go --\npackage p\n", tests=True) == {"a_test.go": "package p\n"}
+    with pytest.raises(CodeFilesError, match="writing tests"):
+        split_files("-- a.go --\npackage p\n", tests=True)

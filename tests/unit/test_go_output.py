@@ -16,7 +16,7 @@ from judge.sandbox.job import SandboxResult
 from judge.verdicts import Verdict, most_severe
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "go_outputs"
-PROBLEM = SimpleNamespace(package="p", time_limit_seconds=2, forbidden=[], benchmark_names=[], benchmark_config={}, hidden_test_files={}, example_test_files={},
+PROBLEM = SimpleNamespace(package="p", writes_tests=False, time_limit_seconds=2, forbidden=[], benchmark_names=[], benchmark_config={}, hidden_test_files={}, example_test_files={},
                           hidden_test_names=["TestAdd", "TestZero"], example_test_names=["TestAdd"])
 
 
@@ -135,7 +135,7 @@ def test_package_clause(code, expected):
 
 
 def test_wrong_package_is_compile_error_before_any_container():
-    outcome = GoRunner().precheck(SimpleNamespace(package="palindrome", forbidden=[]), "package main\n")
+    outcome = GoRunner().precheck(SimpleNamespace(package="palindrome", forbidden=[], writes_tests=False), "package main\n")
     assert outcome.verdict == Verdict.COMPILE_ERROR
     assert "expected `package palindrome`, found package main" in outcome.message
 

@@ -11,6 +11,7 @@ import tarfile
 from django.conf import settings
 
 from judge.runners.base import Outcome, TestOutcome
+from judge.runners.go import mutants
 from judge.runners.go.benchmarks import BenchmarkTampering, compare, split_segments
 from judge.runners.go.forbidden import violations
 from judge.runners.go.source_checks import package_clause
@@ -58,7 +59,7 @@ class GoRunner:
     def precheck(self, problem, code: str) -> Outcome | None:
         """A verdict without a container where the source alone decides it."""
         try:
-            files = split_files(code)
+            files = split_files(code, tests=problem.writes_tests)
         except CodeFilesError as exc:
             return Outcome(verdict=Verdict.COMPILE_ERROR, message=str(exc), compile_output=str(exc))
         for name, source in files.items():
@@ -80,7 +81,39 @@ class GoRunner:
     def benchmarks_apply(self, problem, mode: str) -> bool:
         return mode != "run" and bool(problem.benchmark_names)
 
+    def _limits(self, wall_seconds: float) -> Limits:
+        cfg = settings.JUDGE
+        return Limits(
+            wall_seconds=wall_seconds,
+            memory_bytes=cfg["MEMORY_BYTES"],
+            nano_cpus=cfg["NANO_CPUS"],
+            pids=cfg["PIDS_LIMIT"],
+            tmpfs_bytes=cfg["TMPFS_BYTES"],
+            output_bytes=cfg["OUTPUT_LIMIT_BYTES"],
+        )
+
+    def _job(self, options: list, files: dict, limits: Limits, name_hint: str, context=None) -> Job:
+        # Options travel on stdin's first line: the same command fits every job, so the
+        # sandbox can start a container before the job exists (docs/judge-protocol.md).
+        nonce = secrets.token_hex(16)
+        options = options + ["--end-marker", nonce]
+        stdin = (" ".join(options) + "\n").encode() + _tar(files)
+        return Job(image=settings.JUDGE["IMAGE"], command=JUDGE_COMMAND, stdin=stdin, limits=limits,
+                   name_hint=name_hint, end_marker=f"@@dojo:end {nonce} ".encode(),
+                   context={**(context or {}), "nonce": nonce})
+
+    def _tests_task_job(self, problem, *, code: str, mode: str, name_hint: str) -> Job:
+        dirs = mutants.variant_dirs(problem, mode)
+        files = mutants.variant_files(problem, split_files(code, tests=True), dirs, GO_MOD)
+        options = ["--timeout", str(problem.time_limit_seconds), "--variants", mutants.run_order(dirs)]
+        if problem.tests_task.get("require") == "Benchmark":
+            options.append("--variant-bench")
+        wall = (settings.JUDGE["BUILD_SECONDS"] + 2 * len(dirs)) + problem.time_limit_seconds * len(dirs) + 5
+        return self._job(options, files, self._limits(wall), name_hint, {"dirs": dirs})
+
     def build_job(self, problem, *, code: str, mode: str, name_hint: str = "") -> Job:
+        if problem.writes_tests:
+            return self._tests_task_job(problem, code=code, mode=mode, name_hint=name_hint)
         cfg = settings.JUDGE
         test_files, _ = self.test_files(problem, mode)
         files = {"go.mod": GO_MOD, **split_files(code), **test_files}
@@ -98,30 +131,26 @@ class GoRunner:
             options += ["--bench", "^(" + "|".join(problem.benchmark_names) + ")$",
                         "--bench-rounds", str(bench["rounds"]), "--benchtime", bench["benchtime"]]
             runs += 2 * bench["rounds"]
-        limits = Limits(
-            # Each run of a binary is capped by -test.timeout inside; this is the backstop.
-            wall_seconds=cfg["BUILD_SECONDS"] + problem.time_limit_seconds * runs + 5,
-            memory_bytes=cfg["MEMORY_BYTES"],
-            nano_cpus=cfg["NANO_CPUS"],
-            pids=cfg["PIDS_LIMIT"],
-            tmpfs_bytes=cfg["TMPFS_BYTES"],
-            output_bytes=cfg["OUTPUT_LIMIT_BYTES"],
-        )
-        # Options travel on stdin's first line: the same command fits every job, so the
-        # sandbox can start a container before the job exists (docs/judge-protocol.md).
-        nonce = secrets.token_hex(16)
-        options += ["--end-marker", nonce]
-        stdin = (" ".join(options) + "\n").encode() + _tar(files)
-        return Job(image=cfg["IMAGE"], command=JUDGE_COMMAND, stdin=stdin, limits=limits, name_hint=name_hint,
-                   end_marker=f"@@dojo:end {nonce} ".encode())
+        # Each run of a binary is capped by -test.timeout inside; this is the backstop.
+        limits = self._limits(cfg["BUILD_SECONDS"] + problem.time_limit_seconds * runs + 5)
+        return self._job(options, files, limits, name_hint)
 
-    def interpret(self, problem, mode: str, result) -> Outcome:
+    def interpret(self, problem, mode: str, result, job: Job | None = None) -> Outcome:
         text = result.output.decode("utf-8", errors="replace")
         trusted, ran, untrusted = text.partition(RUN_MARK)
-        build_output = _BUILD_HEADER.sub("", trusted.replace(BUILD_MARK, "", 1).replace(BUILD_FAILED_MARK, "")).strip()
+        build_output = _BUILD_HEADER.sub("", trusted.replace(BUILD_MARK, "", 1).replace(BUILD_FAILED_MARK, ""))
+        build_output = mutants.VARIANT_BUILD.sub("", build_output).strip()
 
         if not ran:
+            if problem.writes_tests and BUILD_FAILED_MARK in trusted and mutants.failed_build_is_ours(trusted):
+                return Outcome(Verdict.INTERNAL_ERROR, "The judge failed to build a known bug against your tests; "
+                               "it will be retried.", judge_log=_trim(trusted, 20000))
             return self._before_run(problem, result, trusted, build_output)
+        if problem.writes_tests:
+            runs, tampered = mutants.split_runs(untrusted, job.context["nonce"])
+            if tampered:
+                return Outcome(Verdict.WRONG_ANSWER, "Your tests changed the judge's files; the run is not trusted.")
+            return mutants.interpret_variants(problem, mode, result, runs, job.context["dirs"])
         if result.oom_killed:
             return Outcome(Verdict.MEMORY_LIMIT, "The program ran out of memory "
                            f"(limit {settings.JUDGE['MEMORY_BYTES'] // (1024 * 1024)} MiB).")

@@ -1,0 +1,27 @@
+package limitreader
+
+import "io"
+
+// Mutant over-consumes (see problem.toml).
+// LimitReader returns a Reader that reads from r but stops with io.EOF after n bytes.
+// A limit of zero or less gives io.EOF at once, and r is never read past the limit.
+func LimitReader(r io.Reader, n int64) io.Reader {
+	return &limitedReader{r: r, left: n}
+}
+
+type limitedReader struct {
+	r    io.Reader
+	left int64 // bytes still allowed
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, io.EOF
+	}
+	n, err := l.r.Read(p)
+	if int64(n) > l.left {
+		n = int(l.left)
+	}
+	l.left -= int64(n)
+	return n, err
+}

@@ -1,0 +1,25 @@
+package palindrome
+
+import (
+	"unicode"
+)
+
+// Mutant "case-sensitive" of the correct IsPalindrome (see problem.toml).
+func IsPalindrome(s string) bool {
+	var rs []rune
+	for _, r := range s {
+		if keep(r) {
+			rs = append(rs, r)
+		}
+	}
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		if rs[i] != rs[j] {
+			return false
+		}
+	}
+	return true
+}
+
+func keep(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
