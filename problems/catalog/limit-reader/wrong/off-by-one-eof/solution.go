@@ -1,0 +1,26 @@
+package limit
+
+import "io"
+
+func LimitReader(r io.Reader, n int64) io.Reader {
+	return &limitReader{r: r, remaining: n}
+}
+
+type limitReader struct {
+	r         io.Reader
+	remaining int64
+}
+
+// Read only reports EOF once remaining goes negative, which never happens: at the limit
+// it keeps calling r with an empty buffer and returns (0, nil) forever.
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.remaining < 0 {
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.remaining {
+		p = p[:l.remaining]
+	}
+	n, err := l.r.Read(p)
+	l.remaining -= int64(n)
+	return n, err
+}
