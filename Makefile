@@ -1,5 +1,5 @@
 # The two commands a new user needs: `make run` and `make test`.
-.PHONY: run test setup image worker check bench-judge
+.PHONY: run test setup image worker check bench-judge bench-pages
 
 run:
 	@bash platform/scripts/run.sh
@@ -23,3 +23,7 @@ check:
 # Figures, not tests: judge latency, the floor, -race and a burst of 100 (see README).
 bench-judge:
 	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/judge_speed.py
+
+# Figures: server time of every page with 1,000 submissions in the user's history (README).
+bench-pages:
+	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/page_speed.py

@@ -12,6 +12,7 @@ api_patterns = [
     path("problems/<slug:slug>/", problems_api.problem_detail_api, name="api_problem_detail"),
     path("submissions/", judge_api.submission_collection_api, name="api_submissions"),
     path("submissions/<int:submission_id>/", judge_api.submission_detail_api, name="api_submission_detail"),
+    path("interviews/", include("interviews.api_urls")),
 ]
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("learn/", include("learn.urls")),
     path("problems/", include("problems.urls")),
     path("submissions/", include("judge.urls")),
+    path("interviews/", include("interviews.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),

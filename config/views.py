@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from judge.selectors import submission_list_for_user
 from learn.selectors import lesson_list, progress_by_step
+from practice.dashboard import dashboard_for_user
 from problems.selectors import problem_list
 
 
@@ -11,4 +12,5 @@ def home(request):
         context["recent"] = submission_list_for_user(user=request.user)[:10]
         progress = progress_by_step(request.user)
         context["lessons"] = [(lesson, progress.get(lesson.step)) for lesson in lesson_list()]
+        context["board"] = dashboard_for_user(request.user)
     return render(request, "home.html", context)

@@ -1,13 +1,16 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.generics import get_object_or_404
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from interviews.selectors import interview_get_for_user
+from interviews.services import InterviewClosed
+from judge.history import history_filters
 from judge.models import Mode, Submission
 from judge.selectors import submission_get_for_user, submission_list_for_user
 from judge.services import submission_create
-from judge.verdicts import Verdict
 from problems.models import Problem
 
 
@@ -16,6 +19,10 @@ class SubmissionCreateSerializer(serializers.Serializer):
     language = serializers.CharField(default="go")
     code = serializers.CharField(trim_whitespace=False, allow_blank=True)
     mode = serializers.ChoiceField(choices=Mode.choices, default=Mode.SUBMIT)
+    # Run only: the caller's own _test.go cases, judged with the visible examples.
+    custom_tests = serializers.CharField(trim_whitespace=False, allow_blank=True, required=False, default="")
+    # A mock interview's id: late submissions to it are refused with 409.
+    interview = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
 class TestResultSerializer(serializers.Serializer):
@@ -31,7 +38,7 @@ class SubmissionListSerializer(serializers.ModelSerializer):
     class Meta:
         model = Submission
         fields = ["id", "problem", "language", "mode", "status", "verdict", "message",
-                  "created_at", "started_at", "finished_at"]
+                  "created_at", "started_at", "finished_at", "interview"]
 
 
 class SubmissionDetailSerializer(SubmissionListSerializer):
@@ -39,7 +46,7 @@ class SubmissionDetailSerializer(SubmissionListSerializer):
     benchmarks = serializers.SerializerMethodField()
 
     class Meta(SubmissionListSerializer.Meta):
-        fields = SubmissionListSerializer.Meta.fields + ["code", "compile_output", "tests", "benchmarks"]
+        fields = SubmissionListSerializer.Meta.fields + ["code", "custom_tests", "compile_output", "tests", "benchmarks"]
 
     def get_benchmarks(self, submission):
         return [
@@ -57,17 +64,24 @@ def submission_collection_api(request):
         data = SubmissionCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         problem = get_object_or_404(Problem, slug=data.validated_data["problem"])
-        submission = submission_create(
-            user=request.user, problem=problem, code=data.validated_data["code"],
-            mode=data.validated_data["mode"], language=data.validated_data["language"],
-        )
+        interview = None
+        if data.validated_data["interview"] is not None:  # someone else's interview is a 404
+            interview = interview_get_for_user(user=request.user, interview_id=data.validated_data["interview"])
+        try:
+            submission = submission_create(
+                user=request.user, problem=problem, code=data.validated_data["code"],
+                mode=data.validated_data["mode"], language=data.validated_data["language"],
+                custom_tests=data.validated_data["custom_tests"], interview=interview,
+            )
+        except InterviewClosed as exc:  # late: the interview is over
+            return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_409_CONFLICT)
         return Response(SubmissionDetailSerializer(submission).data, status=status.HTTP_201_CREATED)
 
-    verdict = request.query_params.get("verdict") or None
-    if verdict and verdict not in Verdict.values:
-        return Response({"detail": f"Unknown verdict {verdict!r}."}, status=status.HTTP_400_BAD_REQUEST)
-    qs = submission_list_for_user(user=request.user, problem_slug=request.query_params.get("problem") or None,
-                                  verdict=verdict)
+    try:
+        filters = history_filters(request.query_params)
+    except DjangoValidationError as exc:
+        return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
+    qs = submission_list_for_user(user=request.user, **filters)
     paginator = PageNumberPagination()
     page = paginator.paginate_queryset(qs, request)
     return paginator.get_paginated_response(SubmissionListSerializer(page, many=True).data)

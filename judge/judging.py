@@ -3,18 +3,26 @@
 Used by the Celery path (judge.services) and by problem validation alike.
 """
 
+from dataclasses import replace
+
 from judge.runners import Outcome, runner_for
 from judge.sandbox import SandboxUnavailable, run_job
 from judge.verdicts import Verdict
 
 
-def judge_code(problem, *, code: str, mode: str, name_hint: str = "") -> tuple[Outcome, float | None]:
-    """Returns the outcome and the container's wall time (None when no container ran)."""
+def judge_code(problem, *, code: str, mode: str, name_hint: str = "", custom_tests: str = "",
+               on_output=None) -> tuple[Outcome, float | None]:
+    """Returns the outcome and the container's wall time (None when no container ran).
+
+    `custom_tests`: the user's own _test.go cases, judged with the examples in run mode.
+    """
     runner = runner_for(problem.language)
-    outcome = runner.precheck(problem, code)
+    outcome = runner.precheck(problem, code, custom_tests=custom_tests if mode == "run" else "")
     if outcome is not None:
         return outcome, None
-    job = runner.build_job(problem, code=code, mode=mode, name_hint=name_hint)
+    job = runner.build_job(problem, code=code, mode=mode, name_hint=name_hint, custom_tests=custom_tests)
+    if on_output is not None:
+        job = replace(job, on_output=on_output)
     try:
         result = run_job(job)
     except SandboxUnavailable as exc:

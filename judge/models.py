@@ -15,6 +15,8 @@ class Submission(models.Model):
     language = models.CharField(max_length=20, default="go")
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.SUBMIT)
     code = models.TextField()
+    # Run only: the user's own test cases (a _test.go file), judged with the visible examples.
+    custom_tests = models.TextField(blank=True, default="")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
     verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True)
     # One line a user reads first: why this verdict (e.g. the failing test, the compiler's first error).
@@ -29,6 +31,9 @@ class Submission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Made inside a mock interview (interviews app): refused after its deadline, graded in its report.
+    interview = models.ForeignKey("interviews.InterviewSession", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="submissions")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -40,6 +45,13 @@ class Submission(models.Model):
     @property
     def is_done(self):
         return self.status in (Status.FINISHED, Status.CANCELLED)
+
+    @property
+    def queue_seconds(self):
+        """From submit to a worker picking it up."""
+        if self.started_at is None:
+            return None
+        return (self.started_at - self.created_at).total_seconds()
 
     @property
     def shows_test_details(self):

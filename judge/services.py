@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from judge.models import BenchmarkResult, Mode, Submission, SubmissionEvent, TestResult
 from judge.judging import judge_code
+from judge.progress import progress_clear, progress_reporter_for
 from judge.runners import Outcome
 from judge.verdicts import Status, Verdict
 from problems.code_files import CodeFilesError, split_files
@@ -32,6 +33,17 @@ class JudgeRetry(Exception):
 
 
 def validate_code(code, *, tests: bool = False) -> str:
+    """Text a submission can be judged from (size, encoding, file names)."""
+    validate_text(code)
+    try:
+        split_files(code, tests=tests)
+    except CodeFilesError as exc:
+        raise ValidationError(str(exc)) from exc
+    return code
+
+
+def validate_text(code) -> str:
+    """Text we are willing to store for a user: drafts too, which may be half-typed."""
     if not isinstance(code, str):
         raise ValidationError("Code must be text.")
     if "\x00" in code:
@@ -46,16 +58,26 @@ def validate_code(code, *, tests: bool = False) -> str:
         raise ValidationError("Code must be valid UTF-8 text.") from exc
     if not code.strip():
         raise ValidationError("Code is empty.")
-    try:
-        split_files(code, tests=tests)
-    except CodeFilesError as exc:
-        raise ValidationError(str(exc)) from exc
     return code
 
 
-def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go") -> Submission:
-    """Store a submission as queued and queue its judging once the row is committed."""
+def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", custom_tests="",
+                      interview=None, now=None) -> Submission:
+    """Store a submission as queued and queue its judging once the row is committed.
+
+    `interview`: a mock interview session; the submission is refused (interviews.services.
+    InterviewClosed) once it is over or past its deadline (`now`, default the interviews clock),
+    and when `problem` is not its current problem.
+
+    `custom_tests`: the user's own test cases, judged with the visible examples by Run
+    (ignored by Submit, which judges the hidden suite only).
+    """
     validate_code(code, tests=problem.writes_tests)
+    custom_tests = custom_tests or ""
+    if mode != Mode.RUN or problem.writes_tests or not custom_tests.strip():
+        custom_tests = ""
+    else:
+        validate_text(custom_tests)
     if mode not in Mode.values:
         raise ValidationError(f"Mode must be one of {', '.join(Mode.values)}.")
     if language != problem.language:
@@ -64,16 +86,22 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go") -
         # One submission at a time per user, so two racing double-clicks see each other.
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [7001, user.pk])
+        if interview is not None:
+            from interviews.services import interview_lock_for_submission
+
+            interview_lock_for_submission(interview=interview, user=user, problem=problem, now=now)
         duplicate = (
             Submission.objects.filter(
-                user=user, problem=problem, mode=mode, code=code,
+                user=user, problem=problem, mode=mode, code=code, custom_tests=custom_tests, interview=interview,
                 created_at__gte=timezone.now() - DUPLICATE_WINDOW,
             ).order_by("-created_at").first()
         )
         if duplicate is not None:
+            duplicate.is_duplicate = True  # for the caller: nothing new was queued
             return duplicate
         submission = Submission.objects.create(
-            user=user, problem=problem, code=code, mode=mode, language=language
+            user=user, problem=problem, code=code, mode=mode, language=language, custom_tests=custom_tests,
+            interview=interview,
         )
         SubmissionEvent.objects.create(submission=submission, kind=SubmissionEvent.Kind.CREATED, actor=user)
         transaction.on_commit(lambda: submission_enqueue(submission.pk))
@@ -106,7 +134,9 @@ def submission_judge(submission_id: int) -> None:
     container_seconds = None
     try:
         outcome, container_seconds = judge_code(submission.problem, code=submission.code, mode=submission.mode,
-                                                name_hint=f"submission-{submission_id}")
+                                                name_hint=f"submission-{submission_id}",
+                                                custom_tests=submission.custom_tests,
+                                                on_output=progress_reporter_for(submission))
     except Exception as exc:  # a bug of ours must not leave the row running forever
         log.exception("judging submission %s crashed", submission_id)
         outcome = Outcome(Verdict.INTERNAL_ERROR, "The judge failed; it is not your fault.", judge_log=repr(exc))
@@ -137,6 +167,7 @@ def submission_finish(*, submission_id: int, outcome: Outcome, container_seconds
         container_seconds=container_seconds,
         finished_at=timezone.now(),
     )
+    progress_clear(submission_id)
     if not updated:
         return False
     SubmissionEvent.objects.create(submission_id=submission_id, kind=SubmissionEvent.Kind.FINISHED,

@@ -5,9 +5,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from judge.models import Mode
-from judge.selectors import submission_get_for_user, submission_list_for_user
+from judge.history import history_filters
+from judge.progress import progress_get
+from judge.presentation import code_diff, highlight_go
+from judge.selectors import submission_get_for_user, submission_list_for_user, submission_previous
 from judge.services import submission_create
 from judge.verdicts import Verdict
+from learn.selectors import solved_slugs
 from problems.selectors import problem_get
 
 
@@ -18,7 +22,8 @@ def submit(request, slug):
     code = request.POST.get("code", "")
     mode = Mode.RUN if request.POST.get("mode") == Mode.RUN else Mode.SUBMIT
     try:
-        submission = submission_create(user=request.user, problem=problem, code=code, mode=mode)
+        submission = submission_create(user=request.user, problem=problem, code=code, mode=mode,
+                                       custom_tests=request.POST.get("custom_tests", ""))
     except ValidationError as exc:
         # The code stays in the editor: the error is shown beside it, nothing is lost.
         context = {"error": " ".join(exc.messages), "problem": problem}
@@ -26,29 +31,44 @@ def submit(request, slug):
             return render(request, "judge/_submit_error.html", context, status=400)
         return render(request, "problems/detail.html", {**context, "code": code, "recent": []}, status=400)
     if request.htmx:
-        return render(request, "judge/_status.html", {"submission": submission})
+        return render(request, "judge/_status.html", {
+            "submission": submission, "oob": True, "new_row": not getattr(submission, "is_duplicate", False)})
     return redirect("submission_detail", submission_id=submission.pk)
 
 
 @login_required
 def submission_list_page(request):
-    problem = request.GET.get("problem") or None
-    verdict = request.GET.get("verdict") or None
-    qs = submission_list_for_user(user=request.user, problem_slug=problem, verdict=verdict)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    try:
+        filters = history_filters(request.GET)
+        error = None
+    except ValidationError as exc:
+        filters, error = history_filters({}), " ".join(exc.messages)
+    page = Paginator(submission_list_for_user(user=request.user, **filters), 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "judge/list.html", {
-        "page": page, "verdicts": Verdict.choices, "problem": problem or "", "verdict": verdict or "",
-    })
+        "page": page, "verdicts": Verdict.choices, "modes": Mode.choices, "filters": filters, "error": error,
+        "query": query.urlencode(),
+    }, status=400 if error else 200)
 
 
 @login_required
 def submission_detail_page(request, submission_id):
     submission = submission_get_for_user(user=request.user, submission_id=submission_id)
-    return render(request, "judge/detail.html", {"submission": submission})
+    previous = submission_previous(submission)
+    return render(request, "judge/detail.html", {
+        "submission": submission,
+        "code_html": highlight_go(submission.code),
+        "previous": previous,
+        "diff": code_diff(previous.code, submission.code) if previous else None,
+    })
 
 
 @login_required
 def submission_status(request, submission_id):
     """The live part of a submission page: polled by htmx until the submission is done."""
     submission = submission_get_for_user(user=request.user, submission_id=submission_id)
-    return render(request, "judge/_status.html", {"submission": submission})
+    oob = request.GET.get("oob") == "1" and submission.user_id == request.user.id
+    solved = oob and submission.is_done and submission.problem.slug in solved_slugs(request.user)
+    return render(request, "judge/_status.html", {"submission": submission, "oob": oob, "solved": solved,
+                                                  "progress": None if submission.is_done else progress_get(submission.pk)})

@@ -161,7 +161,6 @@ def load_problem(folder: Path) -> ProblemSource:
     if meta.get("kind", "solution") == "tests":
         return _load_tests_task(folder, meta)
     tests = folder / "tests"
-    wrong = []
     source = ProblemSource(
         **_common_fields(folder, meta),
         example_test_files={"examples_test.go": _read(tests / "examples_test.go")},

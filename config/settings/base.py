@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "problems",
     "judge",
     "learn",
+    "practice",
+    "interviews",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +119,10 @@ REST_FRAMEWORK = {
 # Celery: late acknowledgement so a task whose worker dies is delivered again; the
 # judge's guarded status changes make a second delivery harmless.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+# The cache holds what may vanish: live judging progress. Its own Redis database.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                      "LOCATION": env("CACHE_URL", "redis://127.0.0.1:6379/1"),
+                      "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}}}
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -153,6 +159,8 @@ JUDGE = {
 
 CELERY_BEAT_SCHEDULE = {
     "sweep-submissions": {"task": "judge.tasks.sweep_submissions", "schedule": 15.0},
+    # Mock interviews past their deadline end (a session read after it also ends it at once).
+    "close-expired-interviews": {"task": "interviews.tasks.close_expired_interviews", "schedule": 15.0},
 }
 
 LOGGING = {

@@ -88,7 +88,7 @@ def _create(client, job: Job, name: str):
     return client.containers.get(created["Id"])
 
 
-def _read_stream(sock, deadline: float, cap: int, end_marker: bytes = b""):
+def _read_stream(sock, deadline: float, cap: int, end_marker: bytes = b"", on_output=None):
     """Demultiplex Docker's attach stream until EOF, the end marker, the deadline or the cap.
 
     Returns (output, timed_out, truncated, (exit status, OOM kills) from the end marker or None).
@@ -114,6 +114,8 @@ def _read_stream(sock, deadline: float, cap: int, end_marker: bytes = b""):
             frame_start = len(out)
             out += pending[8 : 8 + size]
             pending = pending[8 + size :]
+            if on_output is not None:
+                on_output(out)
             if len(out) > cap:
                 return bytes(out[:cap]), False, True, None
             if end_marker:
@@ -251,7 +253,8 @@ def run_job(job: Job, *, warm: bool = True) -> SandboxResult:
             sock.shutdown(socket.SHUT_WR)
         except OSError:
             pass
-        output, timed_out, truncated, ended = _read_stream(sock, deadline, job.limits.output_bytes, job.end_marker)
+        output, timed_out, truncated, ended = _read_stream(sock, deadline, job.limits.output_bytes, job.end_marker,
+                                                           job.on_output)
         sock.close()
         if timed_out or truncated:
             _kill(container)

@@ -27,6 +27,8 @@ class Job:
     end_marker: bytes = b""
     # What the runner needs back to read the result (e.g. which variant dir is which).
     context: dict = field(default_factory=dict, compare=False)
+    # Called with the output so far after each chunk read (live progress); must be cheap.
+    on_output: object = field(default=None, compare=False)
 
 
 @dataclass

@@ -38,6 +38,7 @@ say "Python packages ready"
 bash platform/scripts/services.sh start
 bash platform/scripts/docker-engine.sh
 bash platform/runner/build-image.sh
+bash platform/editor/build.sh   # the code editor bundle (Node.js via apt when missing)
 
 say "migrating the database"
 .venv/bin/python manage.py migrate --no-input -v0

@@ -48,7 +48,9 @@ def test_sign_up_solve_and_see_history(page, live_server, celery_worker_process,
     page.click("header nav a:has-text('Problems')")
     page.click("text=Unicode-aware palindrome")
     expect(page.locator("h1")).to_contain_text("palindrome")
-    page.fill("#code", reference)
+    # The code editor (CodeMirror) keeps the form's hidden textarea in step with what it shows.
+    page.locator(".dojo-editor[data-for=code] .cm-content").fill(reference)
+    expect(page.locator("#code")).to_have_value(reference)
     page.evaluate(WATCH_STATUSES)
     page.click("button[value=submit]")
 

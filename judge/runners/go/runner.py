@@ -17,6 +17,7 @@ from judge.runners.go.forbidden import violations
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
 from judge.sandbox.job import Job, Limits
+from problems.loader import test_names
 from problems.code_files import CodeFilesError, split_files
 from judge.verdicts import Verdict, most_severe
 
@@ -26,6 +27,7 @@ RUN_MARK = "@@dojo:run@@\n"
 EXIT_BUILD_FAILED = 100
 EXIT_JUDGE_FAILED = 3
 JUDGE_COMMAND = ["/opt/dojo/bin/judge", "--args-from-stdin"]
+CUSTOM_TESTS_FILE = "my_cases_test.go"  # the user's own cases, judged by Run (after the examples: files run in name order)
 # The modules baked into the runner image (platform/runner/build-image.sh), required by
 # every build so problems may import them; the image supplies their go.sum lines.
 IMAGE_MODULES = {"github.com/mattn/go-sqlite3": "v1.14.16", "golang.org/x/sync": "v0.1.0",
@@ -56,13 +58,16 @@ def _trim(text: str, limit: int) -> str:
 class GoRunner:
     language = "go"
 
-    def precheck(self, problem, code: str) -> Outcome | None:
+    def precheck(self, problem, code: str, custom_tests: str = "") -> Outcome | None:
         """A verdict without a container where the source alone decides it."""
         try:
             files = split_files(code, tests=problem.writes_tests)
         except CodeFilesError as exc:
             return Outcome(verdict=Verdict.COMPILE_ERROR, message=str(exc), compile_output=str(exc))
-        for name, source in files.items():
+        # The user's own test file must be in the package too; forbidden rules apply to solutions only.
+        checked = {**files, CUSTOM_TESTS_FILE: custom_tests} if custom_tests.strip() and not problem.writes_tests \
+            else files
+        for name, source in checked.items():
             declared = package_clause(source)
             if declared != problem.package:
                 found = f"package {declared}" if declared else "no package clause"
@@ -111,12 +116,17 @@ class GoRunner:
         wall = (settings.JUDGE["BUILD_SECONDS"] + 2 * len(dirs)) + problem.time_limit_seconds * len(dirs) + 5
         return self._job(options, files, self._limits(wall), name_hint, {"dirs": dirs})
 
-    def build_job(self, problem, *, code: str, mode: str, name_hint: str = "") -> Job:
+    def build_job(self, problem, *, code: str, mode: str, name_hint: str = "", custom_tests: str = "") -> Job:
         if problem.writes_tests:
             return self._tests_task_job(problem, code=code, mode=mode, name_hint=name_hint)
         cfg = settings.JUDGE
         test_files, _ = self.test_files(problem, mode)
         files = {"go.mod": GO_MOD, **split_files(code), **test_files}
+        context = {}
+        if mode == "run" and custom_tests.strip():
+            # The user's own cases run next to the visible examples, and are expected too.
+            files[CUSTOM_TESTS_FILE] = custom_tests
+            context["extra_tests"] = test_names({CUSTOM_TESTS_FILE: custom_tests})
         options = ["--timeout", str(problem.time_limit_seconds)]
         if problem.race:
             options.append("--race")
@@ -133,7 +143,7 @@ class GoRunner:
             runs += 2 * bench["rounds"]
         # Each run of a binary is capped by -test.timeout inside; this is the backstop.
         limits = self._limits(cfg["BUILD_SECONDS"] + problem.time_limit_seconds * runs + 5)
-        return self._job(options, files, limits, name_hint)
+        return self._job(options, files, limits, name_hint, context)
 
     def interpret(self, problem, mode: str, result, job: Job | None = None) -> Outcome:
         text = result.output.decode("utf-8", errors="replace")
@@ -167,7 +177,8 @@ class GoRunner:
             tests_text, segments = split_segments(untrusted, rounds)
         except BenchmarkTampering:
             return Outcome(Verdict.WRONG_ANSWER, "The output imitates the judge's own markers; it is not trusted.")
-        outcome = self._after_run(problem, mode, result, parse_events(tests_text))
+        extra = job.context.get("extra_tests", []) if job else []
+        outcome = self._after_run(problem, mode, result, parse_events(tests_text), extra)
         if outcome.verdict == Verdict.ACCEPTED and rounds:
             return self._judge_benchmarks(problem, outcome, segments, rounds)
         return outcome
@@ -207,9 +218,10 @@ class GoRunner:
             judge_log=f"exit={result.exit_code} output:\n{_trim(trusted, 20000)}",
         )
 
-    def _after_run(self, problem, mode, result, run) -> Outcome:
+    def _after_run(self, problem, mode, result, run, extra_tests=()) -> Outcome:
         hidden = mode != "run"
         _, expected = self.test_files(problem, mode)
+        expected = list(expected) + [name for name in extra_tests if name not in expected]
         verdicts = set()
         messages = []
 

@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from interviews.models import InterviewProblem, InterviewSession, InterviewTemplate
+
+
+@admin.register(InterviewTemplate)
+class InterviewTemplateAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "duration_minutes", "problem_count", "hide_difficulty", "active", "position")
+    list_editable = ("active", "position")
+    prepopulated_fields = {"slug": ("title",)}
+    search_fields = ("slug", "title")
+
+
+class InterviewProblemInline(admin.TabularInline):
+    model = InterviewProblem
+    extra = 0
+    can_delete = False
+    readonly_fields = ("position", "label", "problem", "state", "opened_at", "closed_at")
+
+
+@admin.register(InterviewSession)
+class InterviewSessionAdmin(admin.ModelAdmin):
+    list_display = ("id", "user", "template", "status", "end_reason", "started_at", "deadline", "finished_at")
+    list_filter = ("status", "end_reason", "template")
+    search_fields = ("user__username",)
+    list_select_related = ("user", "template")
+    readonly_fields = ("user", "template", "status", "started_at", "deadline", "finished_at", "end_reason",
+                       "hide_difficulty", "rubric", "reviewed_at")
+    inlines = [InterviewProblemInline]

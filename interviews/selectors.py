@@ -1,0 +1,155 @@
+"""Reads of interviews. A session is visible to its own user only (a 404 for anyone else).
+
+The report is computed on read from the session's submissions, never copied: a verdict still
+being judged when the interview ended shows as pending and fills in when it arrives."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from interviews.models import RUBRIC_CRITERIA, InterviewProblem, InterviewSession, InterviewTemplate
+from judge.models import Mode, Submission
+
+PENDING = "pending"  # graded on a submission still being judged
+NOT_SUBMITTED = "not_submitted"
+
+
+def interview_template_list():
+    return InterviewTemplate.objects.filter(active=True).order_by("position", "duration_minutes", "slug")
+
+
+def interview_template_get(slug) -> InterviewTemplate:
+    try:
+        return interview_template_list().get(slug=slug)
+    except (InterviewTemplate.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such interview template.") from None
+
+
+def _sessions():
+    return InterviewSession.objects.select_related("template").prefetch_related(
+        Prefetch("problems", queryset=InterviewProblem.objects.select_related("problem").order_by("position")))
+
+
+def interview_get_for_user(*, user, interview_id) -> InterviewSession:
+    """Someone else's interview is a 404, not a 403 (staff included: they have the admin)."""
+    if not user.is_authenticated:
+        raise Http404
+    try:
+        return _sessions().get(pk=interview_id, user=user)
+    except (InterviewSession.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def interview_active_for_user(*, user) -> InterviewSession | None:
+    if not user.is_authenticated:
+        return None
+    return _sessions().filter(user=user, status=InterviewSession.Status.ACTIVE).first()
+
+
+def interview_list_for_user(*, user):
+    return _sessions().filter(user=user).order_by("-started_at", "-id")
+
+
+def interview_current(session) -> InterviewProblem | None:
+    return next((p for p in session.problems.all() if p.state == InterviewProblem.State.CURRENT), None)
+
+
+def interview_counts(session, problem) -> dict:
+    """{"runs": n, "submits": n} of one problem in this session."""
+    modes = list(Submission.objects.filter(interview=session, problem=problem).values_list("mode", flat=True))
+    return {"runs": modes.count(Mode.RUN), "submits": modes.count(Mode.SUBMIT)}
+
+
+def interview_editor_code(session, problem) -> str:
+    """What the editor shows: the last code sent in this interview for this problem, else the starter."""
+    last = (Submission.objects.filter(interview=session, problem=problem).order_by("-created_at", "-id")
+            .values_list("code", flat=True).first())
+    return last if last is not None else problem.starter_code
+
+
+@dataclass
+class ReportRow:
+    item: InterviewProblem
+    graded: Submission | None  # the last Submit of this problem in the interview
+    runs: int = 0
+    submits: int = 0
+    time_spent: float | None = None
+
+    @property
+    def result(self) -> str:
+        """A contract verdict, "pending" (still being judged) or "not_submitted"."""
+        if self.graded is None:
+            return NOT_SUBMITTED
+        if not self.graded.is_done:
+            return PENDING
+        return self.graded.verdict or self.graded.status
+
+    @property
+    def result_label(self) -> str:
+        if self.graded is None:
+            return "Not reached" if self.item.state == InterviewProblem.State.PENDING else "Not submitted"
+        if not self.graded.is_done:
+            return "Judging…"
+        return self.graded.get_verdict_display() or self.graded.get_status_display()
+
+
+@dataclass
+class Report:
+    session: InterviewSession
+    rows: list = field(default_factory=list)
+    duration: float = 0.0
+
+    @property
+    def solved(self) -> int:
+        return sum(row.result == "accepted" for row in self.rows)
+
+    @property
+    def pending(self) -> bool:
+        return any(row.result == PENDING for row in self.rows)
+
+    @property
+    def runs(self) -> int:
+        return sum(row.runs for row in self.rows)
+
+    @property
+    def submits(self) -> int:
+        return sum(row.submits for row in self.rows)
+
+    @property
+    def rubric(self) -> list:
+        """[(key, label, score or None, note)] in the rubric's order."""
+        saved = self.session.rubric or {}
+        return [(key, label, saved.get(key, {}).get("score"), saved.get(key, {}).get("note", ""))
+                for key, label in RUBRIC_CRITERIA]
+
+    @property
+    def rubric_total(self) -> int | None:
+        scores = [score for _, _, score, _ in self.rubric]
+        return sum(scores) if all(scores) else None
+
+
+def interview_report(*, session, now) -> Report:
+    """Per problem: its grade (the last Submit, read live), runs, submits and time on screen; totals."""
+    items = list(session.problems.all())
+    subs = (Submission.objects.filter(interview=session).defer("code", "compile_output", "judge_log")
+            .prefetch_related("benchmarks").order_by("created_at", "id"))
+    counts = defaultdict(lambda: {Mode.RUN: 0, Mode.SUBMIT: 0})
+    graded = {}
+    for sub in subs:
+        counts[sub.problem_id][sub.mode] += 1
+        if sub.mode == Mode.SUBMIT:
+            graded[sub.problem_id] = sub  # ordered oldest first: the last one wins
+    end = session.finished_at or now
+    report = Report(session=session, duration=max(0.0, (end - session.started_at).total_seconds()))
+    for item in items:
+        report.rows.append(ReportRow(
+            item=item, graded=graded.get(item.problem_id), runs=counts[item.problem_id][Mode.RUN],
+            submits=counts[item.problem_id][Mode.SUBMIT], time_spent=item.time_spent(end)))
+    return report
+
+
+def interview_summaries(sessions, *, now) -> list:
+    """[(session, report)] for a page of sessions (one submissions query per session)."""
+    return [(session, interview_report(session=session, now=now)) for session in sessions]

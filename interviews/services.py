@@ -1,0 +1,291 @@
+"""Every write to an interview happens here. Each takes `now=` (default: interviews.clock) so
+tests control time. State changes lock the session row, so two tabs cannot race each other
+or a submission; closing is a guarded update (active → finished) that happens once."""
+
+import random
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from interviews import clock
+from interviews.models import RUBRIC_CRITERIA, InterviewProblem, InterviewSession
+from judge.models import Mode, Submission
+from judge.verdicts import Verdict
+from problems.models import Kind, Problem
+
+RECENT_SOLVE_WINDOW = timedelta(days=30)
+MAX_NOTE_CHARS = 2000
+_START_LOCK = 7002  # pg advisory lock namespace: one interview start at a time per user
+
+Status = InterviewSession.Status
+EndReason = InterviewSession.EndReason
+State = InterviewProblem.State
+
+
+class InterviewError(ValidationError):
+    """A refusal with a message for the user; `status_code` is what the API answers."""
+
+    status_code = 400
+
+
+class InterviewClosed(InterviewError):
+    """The interview is over (finished, or past its deadline): nothing more is accepted."""
+
+    status_code = 409
+
+
+class InterviewConflict(InterviewError):
+    """The request was made against a state that has moved on (e.g. in another tab)."""
+
+    status_code = 409
+
+
+class InterviewActive(InterviewConflict):
+    """The user already has an interview running: one at a time."""
+
+    def __init__(self, session):
+        super().__init__("You already have an interview in progress; finish it before starting another.")
+        self.session = session
+
+
+def _now(now):
+    return now or clock.now()
+
+
+def _time_up_message(session) -> str:
+    at = timezone.localtime(session.deadline).strftime("%H:%M:%S %Z")
+    return (f"Time is up: this interview ended at its deadline ({at}). "
+            "Submissions after the deadline are not accepted.")
+
+
+# -- drawing problems ---------------------------------------------------------------------
+
+def _matches(problem, slot, *, strict=True) -> bool:
+    if slot.get("slugs") and problem.slug not in slot["slugs"]:
+        return False
+    if slot.get("steps") and problem.step not in slot["steps"]:
+        return False
+    if not strict:
+        return True
+    tags = {t.lower() for t in problem.tags}
+    wanted = {t.lower() for t in slot.get("tags", [])}
+    if wanted and not wanted & tags:
+        return False
+    if {t.lower() for t in slot.get("exclude_tags", [])} & tags:
+        return False
+    return not slot.get("difficulties") or problem.difficulty in slot["difficulties"]
+
+
+def interview_draw_problems(*, user, slots, now=None, rng=None) -> list:
+    """[(label, Problem)], one per slot, never the same problem twice.
+
+    Pool: problems matching the slot (any of its tags, none of its exclude_tags, its steps and
+    difficulties; test-writing tasks never). If it
+    is empty, any problem of the slot's steps; if that is empty too, any problem at all. Within
+    the pool, problems the user has not had accepted in the last 30 days come first, then random.
+    """
+    now = _now(now)
+    rng = rng or random.SystemRandom()
+    candidates = list(Problem.objects.exclude(kind=Kind.TESTS).only("id", "slug", "step", "tags", "difficulty"))
+    recent = set(Submission.objects.filter(
+        user=user, mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED, created_at__gte=now - RECENT_SOLVE_WINDOW,
+    ).values_list("problem_id", flat=True))
+    used, picks = set(), []
+    for slot in slots:
+        free = [p for p in candidates if p.id not in used]
+        pool = ([p for p in free if _matches(p, slot)] or [p for p in free if _matches(p, slot, strict=False)]
+                or free)
+        if not pool:
+            continue
+        fresh = [p for p in pool if p.id not in recent]
+        choice = rng.choice(sorted(fresh or pool, key=lambda p: p.slug))
+        used.add(choice.id)
+        picks.append((slot.get("label", "")[:120], choice))
+    return picks
+
+
+# -- starting ------------------------------------------------------------------------------
+
+def interview_start(*, user, template, hide_difficulty=None, now=None, rng=None) -> InterviewSession:
+    """Start a session: a server-owned deadline and its problems drawn, the first one open."""
+    now = _now(now)
+    if not template.active:
+        raise InterviewError("This interview is not offered any more.")
+    interviews_close_expired(now=now, user=user)  # an expired session of this user closes first
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:  # two tabs starting at once: one waits for the other
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_START_LOCK, user.pk])
+            active = InterviewSession.objects.filter(user=user, status=Status.ACTIVE).first()
+            if active is not None:
+                raise InterviewActive(active)
+            picks = interview_draw_problems(user=user, slots=template.slots, now=now, rng=rng)
+            if not picks:
+                raise InterviewError("No problems are available for this interview yet.")
+            session = InterviewSession.objects.create(
+                user=user, template=template, started_at=now,
+                deadline=now + timedelta(minutes=template.duration_minutes),
+                hide_difficulty=template.hide_difficulty if hide_difficulty is None else bool(hide_difficulty),
+            )
+            InterviewProblem.objects.bulk_create(
+                InterviewProblem(session=session, position=i, label=label, problem=problem,
+                                 state=State.CURRENT if i == 1 else State.PENDING, opened_at=now if i == 1 else None)
+                for i, (label, problem) in enumerate(picks, start=1)
+            )
+    except IntegrityError:  # the one-active-session constraint, should the lock ever be bypassed
+        raise InterviewActive(InterviewSession.objects.filter(user=user, status=Status.ACTIVE).first()) from None
+    return session
+
+
+# -- closing -------------------------------------------------------------------------------
+
+def _close(session_id, *, reason, at) -> bool:
+    """active → finished, once. The current problem closes at the same moment."""
+    with transaction.atomic():
+        closed = InterviewSession.objects.filter(pk=session_id, status=Status.ACTIVE).update(
+            status=Status.FINISHED, finished_at=at, end_reason=reason)
+        if closed:
+            InterviewProblem.objects.filter(session_id=session_id, state=State.CURRENT).update(
+                state=State.DONE, closed_at=at)
+    return bool(closed)
+
+
+def interview_expire_if_due(*, session, now=None) -> InterviewSession:
+    """Close a session whose deadline has passed (lazily, whenever it is read). Returns it fresh."""
+    now = _now(now)
+    if session.is_active and now >= session.deadline:
+        # It ended at its deadline, not when someone noticed: time spent stops there.
+        _close(session.pk, reason=EndReason.DEADLINE, at=session.deadline)
+        session.refresh_from_db()
+    return session
+
+
+def interviews_close_expired(*, now=None, user=None) -> list:
+    """The sweeper (Celery beat): close every active session past its deadline. Returns their ids."""
+    now = _now(now)
+    qs = InterviewSession.objects.filter(status=Status.ACTIVE, deadline__lte=now)
+    if user is not None:
+        qs = qs.filter(user=user)
+    closed = []
+    for session_id, deadline in qs.values_list("id", "deadline"):
+        if _close(session_id, reason=EndReason.DEADLINE, at=deadline):
+            closed.append(session_id)
+    return closed
+
+
+def interview_finish(*, session, now=None) -> InterviewSession:
+    """End the interview now, at the user's request (idempotent: an ended one stays as it is)."""
+    now = _now(now)
+    session = interview_expire_if_due(session=session, now=now)
+    if session.is_active:
+        _close(session.pk, reason=EndReason.EARLY, at=now)
+        session.refresh_from_db()
+    return session
+
+
+# -- one problem at a time -----------------------------------------------------------------
+
+def _ensure_open(session, now):
+    if session.status != Status.ACTIVE:
+        if session.end_reason == EndReason.DEADLINE:
+            raise InterviewClosed(_time_up_message(session))
+        raise InterviewClosed("This interview has ended; nothing more is accepted. See its report.")
+    if now >= session.deadline:
+        raise InterviewClosed(_time_up_message(session))
+
+
+def _locked_open_session(session_id, now) -> InterviewSession:
+    session = InterviewSession.objects.select_for_update().get(pk=session_id)
+    _ensure_open(session, now)
+    return session
+
+
+def _advance(*, session, position, new_state, require_submit, now) -> InterviewSession:
+    now = _now(now)
+    session = interview_expire_if_due(session=session, now=now)
+    with transaction.atomic():
+        locked = _locked_open_session(session.pk, now)
+        current = locked.problems.select_for_update().filter(state=State.CURRENT).first()
+        if current is None:  # cannot happen in an active session; refuse rather than guess
+            raise InterviewConflict("There is no current problem.")
+        if position is not None and str(position) != str(current.position):
+            raise InterviewConflict("This interview has moved on (in another tab?); reload to see where it is.")
+        if require_submit and not Submission.objects.filter(interview=locked, problem_id=current.problem_id,
+                                                            mode=Mode.SUBMIT).exists():
+            raise InterviewError("Submit this problem at least once before moving on, or skip it.")
+        current.state, current.closed_at = new_state, now
+        current.save(update_fields=["state", "closed_at"])
+        following = locked.problems.filter(state=State.PENDING).order_by("position").first()
+        if following is None:
+            _close(locked.pk, reason=EndReason.COMPLETED, at=now)
+        else:
+            following.state, following.opened_at = State.CURRENT, now
+            following.save(update_fields=["state", "opened_at"])
+    session.refresh_from_db()
+    return session
+
+
+def interview_next(*, session, position=None, now=None) -> InterviewSession:
+    """Move on after submitting the current problem; after the last one the interview ends."""
+    return _advance(session=session, position=position, new_state=State.DONE, require_submit=True, now=now)
+
+
+def interview_skip(*, session, position=None, now=None) -> InterviewSession:
+    """Give up the current problem (no going back); after the last one the interview ends."""
+    return _advance(session=session, position=position, new_state=State.SKIPPED, require_submit=False, now=now)
+
+
+def interview_lock_for_submission(*, interview, user, problem, now=None) -> InterviewSession:
+    """Called by judge.services.submission_create inside its transaction: lock the session row
+    and refuse a submission that is not the user's, too late, or not for the current problem."""
+    now = _now(now)
+    session = InterviewSession.objects.select_for_update().filter(pk=getattr(interview, "pk", interview)).first()
+    if session is None or session.user_id != user.pk:
+        raise InterviewError("No such interview.")
+    _ensure_open(session, now)
+    if not session.problems.filter(state=State.CURRENT, problem_id=problem.pk).exists():
+        raise InterviewError("That is not the interview's current problem (it moved on, perhaps in another "
+                             "tab); reload the interview.")
+    return session
+
+
+# -- the self-review -----------------------------------------------------------------------
+
+def _clean_rubric(data) -> dict:
+    if not isinstance(data, dict):
+        raise InterviewError("The review must be an object of criteria.")
+    names = dict(RUBRIC_CRITERIA)
+    unknown = set(data) - set(names)
+    if unknown:
+        raise InterviewError(f"Unknown criteria: {', '.join(sorted(map(str, unknown)))}.")
+    rubric = {}
+    for key, label in RUBRIC_CRITERIA:
+        entry = data.get(key)
+        if not isinstance(entry, dict):
+            raise InterviewError(f"{label}: give a score from 1 to 4.")
+        score = entry.get("score")
+        if isinstance(score, str) and score.strip().isdigit():
+            score = int(score)
+        if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 4:
+            raise InterviewError(f"{label}: the score must be a whole number from 1 to 4.")
+        note = entry.get("note", "") or ""
+        if not isinstance(note, str):
+            raise InterviewError(f"{label}: the note must be text.")
+        if len(note) > MAX_NOTE_CHARS or "\x00" in note:
+            raise InterviewError(f"{label}: the note must be text of at most {MAX_NOTE_CHARS} characters.")
+        rubric[key] = {"score": score, "note": note.strip()}
+    return rubric
+
+
+def interview_review_save(*, session, rubric, now=None) -> InterviewSession:
+    """Save the user's self-review (scores 1-4 with a note per criterion) once the interview is over."""
+    now = _now(now)
+    session = interview_expire_if_due(session=session, now=now)
+    if session.is_active:
+        raise InterviewConflict("Finish the interview before reviewing it.")
+    cleaned = _clean_rubric(rubric)
+    InterviewSession.objects.filter(pk=session.pk).update(rubric=cleaned, reviewed_at=now)
+    session.refresh_from_db()
+    return session

@@ -1,0 +1,28 @@
+"""What a user keeps per problem besides submissions: the editor's draft and their notes."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Draft(models.Model):
+    """The editor's content, saved as the user types, so it survives reloads and devices."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    problem = models.ForeignKey("problems.Problem", on_delete=models.CASCADE, related_name="+")
+    code = models.TextField()
+    # The user's own extra test cases for Run (a scratch _test.go file).
+    custom_tests = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "problem"], name="draft_once_per_problem")]
+
+
+class ProblemNote(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="problem_notes")
+    problem = models.ForeignKey("problems.Problem", on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "problem"], name="note_once_per_problem")]

@@ -1,0 +1,39 @@
+from django.core.exceptions import ValidationError
+
+from judge.services import validate_text
+from practice.models import Draft, ProblemNote
+
+MAX_NOTE_CHARS = 20_000
+
+
+def draft_save(*, user, problem, code: str, custom_tests: str | None = None) -> Draft:
+    """Last write wins: a draft is the editor's latest state, not a history (submissions are)."""
+    _check_text(code, "Code", allow_empty=True)
+    fields = {"code": code}
+    if custom_tests is not None:
+        _check_text(custom_tests, "Your tests", allow_empty=True)
+        fields["custom_tests"] = custom_tests
+    draft, _ = Draft.objects.update_or_create(user=user, problem=problem, defaults=fields)
+    return draft
+
+
+def draft_discard(*, user, problem) -> None:
+    Draft.objects.filter(user=user, problem=problem).delete()
+
+
+def note_save(*, user, problem, text: str) -> ProblemNote:
+    if not isinstance(text, str) or "\x00" in text:
+        raise ValidationError("Notes must be text.")
+    if len(text) > MAX_NOTE_CHARS:
+        raise ValidationError(f"Notes are limited to {MAX_NOTE_CHARS:,} characters.")
+    note, _ = ProblemNote.objects.update_or_create(user=user, problem=problem, defaults={"text": text})
+    return note
+
+
+def _check_text(text, what: str, *, allow_empty: bool = False) -> None:
+    if allow_empty and isinstance(text, str) and not text.strip():
+        return
+    try:
+        validate_text(text)
+    except ValidationError as exc:
+        raise ValidationError(" ".join(exc.messages).replace("Code", what, 1)) from None

@@ -1,0 +1,99 @@
+"""Every page passes axe-core without serious or critical violations, and the main journey
+works from the keyboard alone. axe-core comes from npm at setup (platform/editor/build.sh)."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from judge.models import Mode, Submission
+from judge.verdicts import Status, Verdict
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+SEVERE = ("serious", "critical")
+
+
+def sign_in(page, base, username="ada"):
+    get_user_model().objects.create_user(username, password="pw-ada-12345")
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw-ada-12345")
+    page.click("main button[type=submit]")
+    expect(page.locator("header")).to_contain_text(f"Signed in as {username}")
+
+
+def tab_to(page, locator, limit=80):
+    """Press Tab until `locator` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{locator} cannot be reached with Tab")
+
+
+def severe_violations(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    return [v for v in result if v["impact"] in SEVERE]
+
+
+def test_pages_pass_axe(page, live_server, problems):
+    from learn.services import lessons_sync
+
+    lessons_sync()
+    base = live_server.url
+    anonymous = ["/", "/learn/", "/learn/1/", "/problems/", "/problems/unicode-palindrome/",
+                 "/accounts/login/", "/accounts/signup/"]
+    for url in anonymous:
+        page.goto(base + url)
+        assert severe_violations(page) == [], url
+
+    sign_in(page, base)
+    user = get_user_model().objects.get(username="ada")
+    problem = problems["unicode-palindrome"]
+    code = problem.reference_files["solution.go"]
+    first = Submission.objects.create(user=user, problem=problem, code=code.replace("true", "false"),
+                                      mode=Mode.SUBMIT, status=Status.FINISHED, verdict=Verdict.WRONG_ANSWER,
+                                      message="TestHidden/x failed.")
+    second = Submission.objects.create(user=user, problem=problem, code=code, mode=Mode.SUBMIT,
+                                       status=Status.FINISHED, verdict=Verdict.ACCEPTED)
+    signed_in = ["/", "/learn/", "/learn/8/", "/problems/", "/problems/unicode-palindrome/",
+                 "/problems/palindrome-table-tests/", "/problems/rotate-left/", "/submissions/",
+                 f"/submissions/{first.pk}/", f"/submissions/{second.pk}/", "/accounts/password/change/"]
+    for url in signed_in:
+        page.goto(base + url)
+        assert severe_violations(page) == [], url
+
+
+def test_quiz_and_history_work_from_the_keyboard(page, live_server, problems):
+    from learn.services import lessons_sync
+
+    lessons_sync()
+    base = live_server.url
+    sign_in(page, base, "kay")
+    page.goto(f"{base}/learn/1/")
+    # The skip link is the first stop and takes focus to the content.
+    page.keyboard.press("Tab")
+    expect(page.locator("a.skip")).to_be_focused()
+    page.keyboard.press("Enter")
+    # Reach the first quiz item's first choice with Tab, pick it with Space, answer with Enter.
+    first_choice = page.locator("#quiz-1 input[type=radio]").first
+    tab_to(page, first_choice)
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#quiz-1 .quiz-feedback .verdict")).to_be_visible(timeout=10_000)
+    expect(page.locator("#quiz-1 .explanation")).not_to_be_empty()
+
+    # History: filter by mode with the keyboard only (the form's controls, then Enter).
+    page.goto(f"{base}/submissions/")
+    tab_to(page, page.locator("select[name=mode]"))
+    page.keyboard.press("ArrowDown")  # any → run
+    tab_to(page, page.locator("form.filters button[type=submit]"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base}/submissions/?problem=&verdict=&mode=run&since=&until=")
