@@ -1,19 +1,32 @@
 from django.contrib import admin
 from django.urls import include, path
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accounts.api import token_obtain_api
 from config import health, views
 from judge import api as judge_api
+from learn import api as learn_api
+from practice import api as practice_api
 from problems import api as problems_api
 
 api_patterns = [
-    path("auth/token/", obtain_auth_token, name="api_token"),
+    path("auth/token/", token_obtain_api, name="api_token"),
     path("problems/", problems_api.problem_list_api, name="api_problem_list"),
     path("problems/<slug:slug>/", problems_api.problem_detail_api, name="api_problem_detail"),
+    path("problems/<slug:slug>/draft/", practice_api.draft_api, name="api_problem_draft"),
+    path("problems/<slug:slug>/notes/", practice_api.note_api, name="api_problem_notes"),
+    path("lessons/", learn_api.lesson_list_api, name="api_lesson_list"),
+    path("lessons/<int:step>/", learn_api.lesson_detail_api, name="api_lesson_detail"),
+    path("lessons/<int:step>/quiz/<int:position>/", learn_api.quiz_answer_api, name="api_quiz_answer"),
     path("submissions/", judge_api.submission_collection_api, name="api_submissions"),
     path("submissions/<int:submission_id>/", judge_api.submission_detail_api, name="api_submission_detail"),
     path("interviews/", include("interviews.api_urls")),
+    path("dashboard/", practice_api.dashboard_api, name="api_dashboard"),
 ]
+
+# Under /api/ a 404 or 500 is JSON {"detail": ...}, like every other API error (config/api.py).
+handler404 = "config.api.page_not_found"
+handler500 = "config.api.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -22,7 +35,13 @@ urlpatterns = [
     path("problems/", include("problems.urls")),
     path("submissions/", include("judge.urls")),
     path("interviews/", include("interviews.urls")),
+    # The API's schema (OpenAPI 3, version 1.0) and its browsable docs (Swagger UI, served locally).
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
     path("api/", include(api_patterns)),
+    # The same API under a pinned version prefix: /api/ is version 1 today, /api/v1/ stays
+    # version 1 should a version 2 ever take /api/. Names are namespaced ("v1:api_submissions").
+    path("api/v1/", include((api_patterns, "v1"))),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

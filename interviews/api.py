@@ -1,13 +1,17 @@
 """The interviews API (contract: /api/interviews/...). Thin: parse, call a service, shape JSON.
 Errors are {detail}; a closed or late interview is 409; someone else's interview is 404."""
 
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from config.api import PAGE_PARAMETER, SIGNED_IN, error_responses, paginated
 from interviews import clock
-from interviews.selectors import (interview_counts, interview_current, interview_get_for_user,
+from interviews.api_serializers import (InterviewStateSerializer, InterviewSummarySerializer, ReviewSerializer,
+                                        TemplateSerializer)
+from interviews.selectors import (interview_counts, interview_current, interview_editor_code, interview_get_for_user,
                                   interview_list_for_user, interview_report, interview_template_get,
                                   interview_template_list)
 from interviews.services import (InterviewActive, InterviewError, interview_expire_if_due, interview_finish,
@@ -98,6 +102,7 @@ def state_data(session, *, now) -> dict:
             "statement": problem.statement, "starter": {problem.language: problem.starter_code},
             "package": problem.package, "difficulty": None if hide else problem.difficulty,
             "opened_at": _iso(current.opened_at), **counts, "can_next": counts["submits"] > 0,
+            "code": interview_editor_code(session, problem),
         }
     else:
         data["report"] = report_data(interview_report(session=session, now=now))
@@ -114,11 +119,24 @@ def _fresh(request, interview_id, now) -> Response:
     return Response(state_data(session, now=now))
 
 
+TAGS = ["interviews"]
+STATE = {200: InterviewStateSerializer}
+
+
+@extend_schema(tags=TAGS, summary="The interviews on offer",
+               responses={200: TemplateSerializer(many=True), **error_responses(*SIGNED_IN)})
 @api_view(["GET"])
 def interview_template_list_api(request):
     return Response([template_data(t) for t in interview_template_list()])
 
 
+@extend_schema(methods=["GET"], operation_id="interviews_list", tags=TAGS, summary="Your interviews, newest first",
+               parameters=[PAGE_PARAMETER],
+               responses={200: paginated(InterviewSummarySerializer, "PaginatedInterviewList"),
+                          **error_responses(*SIGNED_IN, 404)})
+@extend_schema(methods=["POST"], tags=TAGS, summary="Start an interview (one at a time; 409 names the running one)",
+               request=StartSerializer,
+               responses={201: InterviewStateSerializer, **error_responses(400, *SIGNED_IN, 404, 409)})
 @api_view(["GET", "POST"])
 def interview_collection_api(request):
     now = clock.now()
@@ -148,6 +166,8 @@ def interview_collection_api(request):
     return paginator.get_paginated_response(results)
 
 
+@extend_schema(tags=TAGS, summary="An interview: clock, current problem, and the report once over",
+               responses={**STATE, **error_responses(*SIGNED_IN, 404)})
 @api_view(["GET"])
 def interview_detail_api(request, interview_id):
     now = clock.now()
@@ -167,16 +187,22 @@ def _move(request, interview_id, service):
     return _fresh(request, interview_id, now)
 
 
+@extend_schema(tags=TAGS, summary="Move on after submitting the current problem (no going back)",
+               request=MoveSerializer, responses={**STATE, **error_responses(400, *SIGNED_IN, 404, 409)})
 @api_view(["POST"])
 def interview_next_api(request, interview_id):
     return _move(request, interview_id, interview_next)
 
 
+@extend_schema(tags=TAGS, summary="Give up the current problem and move on (no going back)",
+               request=MoveSerializer, responses={**STATE, **error_responses(400, *SIGNED_IN, 404, 409)})
 @api_view(["POST"])
 def interview_skip_api(request, interview_id):
     return _move(request, interview_id, interview_skip)
 
 
+@extend_schema(tags=TAGS, summary="End the interview now (an ended one stays as it is)", request=None,
+               responses={**STATE, **error_responses(*SIGNED_IN, 404)})
 @api_view(["POST"])
 def interview_finish_api(request, interview_id):
     now = clock.now()
@@ -184,6 +210,8 @@ def interview_finish_api(request, interview_id):
     return _fresh(request, interview_id, now)
 
 
+@extend_schema(tags=TAGS, summary="Save your self-review once the interview is over", request=ReviewSerializer,
+               responses={**STATE, **error_responses(400, *SIGNED_IN, 404, 409)})
 @api_view(["POST"])
 def interview_review_api(request, interview_id):
     """Body: {"rubric": {criterion: {"score": 1-4, "note": "..."}}} (or the criteria at the top level)."""

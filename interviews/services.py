@@ -273,10 +273,19 @@ def _clean_rubric(data) -> dict:
         note = entry.get("note", "") or ""
         if not isinstance(note, str):
             raise InterviewError(f"{label}: the note must be text.")
-        if len(note) > MAX_NOTE_CHARS or "\x00" in note:
+        if len(note) > MAX_NOTE_CHARS or "\x00" in note or not _is_utf8(note):
             raise InterviewError(f"{label}: the note must be text of at most {MAX_NOTE_CHARS} characters.")
         rubric[key] = {"score": score, "note": note.strip()}
     return rubric
+
+
+def _is_utf8(text: str) -> bool:
+    """False for a lone surrogate (JSON allows "\\ud800"; PostgreSQL refuses to store it)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def interview_review_save(*, session, rubric, now=None) -> InterviewSession:

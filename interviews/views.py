@@ -18,6 +18,7 @@ from interviews.services import (InterviewActive, InterviewClosed, InterviewErro
                                  interview_finish, interview_next, interview_review_save, interview_skip,
                                  interview_start)
 from judge.models import Mode
+from judge.limits import SubmissionRefused
 from judge.services import submission_create
 from problems.models import Problem
 
@@ -121,10 +122,12 @@ def interview_submit(request, interview_id):
             raise ValidationError("That is not the interview's current problem; reload the interview.")
         submission = submission_create(user=request.user, problem=problem, code=code, mode=mode,
                                        interview=session, now=now)
-    except ValidationError as exc:
+    except (ValidationError, SubmissionRefused) as exc:
         # The code stays in the editor: the message is shown beside it, nothing is lost.
-        status = 409 if isinstance(exc, InterviewClosed) else 400
-        error = " ".join(exc.messages)
+        if isinstance(exc, SubmissionRefused):  # a rate limit or the judge's queue cap
+            status, error = 429, exc.message
+        else:
+            status, error = (409 if isinstance(exc, InterviewClosed) else 400), " ".join(exc.messages)
         if request.htmx:
             return render(request, "judge/_submit_error.html", {"error": error}, status=status)
         if not session.is_active:

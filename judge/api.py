@@ -1,17 +1,28 @@
+"""The submissions API (contract: /api/submissions/...). Thin: parse, call a service or a
+permission-checked selector, shape JSON. Someone else's submission is a 404."""
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.generics import get_object_or_404
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from config.api import PAGE_PARAMETER, SIGNED_IN, error_responses, paginated
 from interviews.selectors import interview_get_for_user
 from interviews.services import InterviewClosed
 from judge.history import history_filters
+from judge.limits import SubmissionRefused
 from judge.models import Mode, Submission
-from judge.selectors import submission_get_for_user, submission_list_for_user
+from judge.progress import progress_get
+from judge.selectors import submission_get_for_user, submission_list_for_user, submission_previous
 from judge.services import submission_create
+from judge.verdicts import Verdict
 from problems.models import Problem
+
+TAGS = ["submissions"]
 
 
 class SubmissionCreateSerializer(serializers.Serializer):
@@ -32,6 +43,32 @@ class TestResultSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
+class BenchmarkBudgetSerializer(serializers.Serializer):
+    time_ratio = serializers.FloatField(help_text="The most the submission may take, as a multiple of the reference.")
+    allocs_per_op = serializers.IntegerField(allow_null=True, help_text="Exact allocations allowed, when budgeted.")
+
+
+class BenchmarkSerializer(serializers.Serializer):
+    """Medians over the rounds, the submission's next to the reference's."""
+
+    name = serializers.CharField()
+    ns_per_op = serializers.FloatField()
+    bytes_per_op = serializers.FloatField()
+    allocs_per_op = serializers.FloatField()
+    reference_ns_per_op = serializers.FloatField()
+    reference_bytes_per_op = serializers.FloatField()
+    reference_allocs_per_op = serializers.FloatField()
+    time_ratio = serializers.FloatField(allow_null=True)
+    budget = BenchmarkBudgetSerializer()
+    passed = serializers.BooleanField()
+
+
+class JudgingProgressSerializer(serializers.Serializer):
+    phase = serializers.ChoiceField(choices=["building", "tests", "benchmarks"])
+    done = serializers.IntegerField(required=False)
+    total = serializers.IntegerField(required=False)
+
+
 class SubmissionListSerializer(serializers.ModelSerializer):
     problem = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
@@ -44,10 +81,25 @@ class SubmissionListSerializer(serializers.ModelSerializer):
 class SubmissionDetailSerializer(SubmissionListSerializer):
     tests = TestResultSerializer(many=True)
     benchmarks = serializers.SerializerMethodField()
+    progress = serializers.SerializerMethodField(
+        help_text="While judging: what the judge is doing (display only); null once done or when unknown.")
+    previous = serializers.SerializerMethodField(
+        help_text="Your submission of the same problem just before this one (to diff against), if any.")
 
     class Meta(SubmissionListSerializer.Meta):
-        fields = SubmissionListSerializer.Meta.fields + ["code", "custom_tests", "compile_output", "tests", "benchmarks"]
+        fields = SubmissionListSerializer.Meta.fields + ["code", "custom_tests", "compile_output", "tests", "benchmarks",
+                                                         "progress", "previous"]
 
+    @extend_schema_field(JudgingProgressSerializer(allow_null=True))
+    def get_progress(self, submission):
+        return None if submission.is_done else progress_get(submission.pk)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_previous(self, submission):
+        previous = submission_previous(submission)
+        return previous.pk if previous else None
+
+    @extend_schema_field(BenchmarkSerializer(many=True))
     def get_benchmarks(self, submission):
         return [
             {"name": b.name, "ns_per_op": b.ns_per_op, "bytes_per_op": b.bytes_per_op, "allocs_per_op": b.allocs_per_op,
@@ -58,6 +110,23 @@ class SubmissionDetailSerializer(SubmissionListSerializer):
         ]
 
 
+HISTORY_FILTERS = [
+    OpenApiParameter("problem", str, description="A problem's slug."),
+    OpenApiParameter("verdict", str, enum=Verdict.values),
+    OpenApiParameter("mode", str, enum=Mode.values),
+    OpenApiParameter("since", OpenApiTypes.DATE, description="From this date (YYYY-MM-DD), included."),
+    OpenApiParameter("until", OpenApiTypes.DATE, description="Up to this date (YYYY-MM-DD), included."),
+    PAGE_PARAMETER,
+]
+
+
+@extend_schema(methods=["GET"], operation_id="submissions_list", tags=TAGS, summary="Your own submissions, newest first",
+               parameters=HISTORY_FILTERS,
+               responses={200: paginated(SubmissionListSerializer, "PaginatedSubmissionList"),
+                          **error_responses(400, *SIGNED_IN, 404)})
+@extend_schema(methods=["POST"], tags=TAGS, summary="Submit code to be judged (201: queued)",
+               request=SubmissionCreateSerializer,
+               responses={201: SubmissionDetailSerializer, **error_responses(400, *SIGNED_IN, 404, 409, 429)})
 @api_view(["GET", "POST"])
 def submission_collection_api(request):
     if request.method == "POST":
@@ -75,6 +144,9 @@ def submission_collection_api(request):
             )
         except InterviewClosed as exc:  # late: the interview is over
             return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_409_CONFLICT)
+        except SubmissionRefused as exc:  # a rate limit or the queue cap: nothing was stored
+            return Response({"detail": exc.message}, status=status.HTTP_429_TOO_MANY_REQUESTS,
+                            headers={"Retry-After": str(exc.retry_after)})
         return Response(SubmissionDetailSerializer(submission).data, status=status.HTTP_201_CREATED)
 
     try:
@@ -87,6 +159,8 @@ def submission_collection_api(request):
     return paginator.get_paginated_response(SubmissionListSerializer(page, many=True).data)
 
 
+@extend_schema(tags=TAGS, summary="One of your submissions: verdict, tests, benchmarks, code",
+               responses={200: SubmissionDetailSerializer, **error_responses(*SIGNED_IN, 404)})
 @api_view(["GET"])
 def submission_detail_api(request, submission_id):
     submission = submission_get_for_user(user=request.user, submission_id=submission_id)

@@ -11,10 +11,12 @@ from judge.verdicts import Verdict
 
 
 def judge_code(problem, *, code: str, mode: str, name_hint: str = "", custom_tests: str = "",
-               on_output=None) -> tuple[Outcome, float | None]:
+               on_output=None, raise_unavailable: bool = False) -> tuple[Outcome, float | None]:
     """Returns the outcome and the container's wall time (None when no container ran).
 
     `custom_tests`: the user's own _test.go cases, judged with the examples in run mode.
+    `raise_unavailable`: let SandboxUnavailable (the Docker Engine is down) through instead of
+    answering internal_error, for a caller that waits for the engine to come back.
     """
     runner = runner_for(problem.language)
     outcome = runner.precheck(problem, code, custom_tests=custom_tests if mode == "run" else "")
@@ -26,6 +28,8 @@ def judge_code(problem, *, code: str, mode: str, name_hint: str = "", custom_tes
     try:
         result = run_job(job)
     except SandboxUnavailable as exc:
+        if raise_unavailable:
+            raise
         return Outcome(Verdict.INTERNAL_ERROR, "The judge is unavailable; your submission will be retried.",
                        judge_log=str(exc)), None
     return runner.interpret(problem, mode, result, job), result.wall_seconds

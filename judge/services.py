@@ -2,18 +2,21 @@
 delivered twice can neither judge twice in parallel nor overwrite a finished verdict."""
 
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import InterfaceError, OperationalError, connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from judge.models import BenchmarkResult, Mode, Submission, SubmissionEvent, TestResult
 from judge.judging import judge_code
+from judge.limits import submission_limits_check
 from judge.progress import progress_clear, progress_reporter_for
 from judge.runners import Outcome
+from judge.sandbox import SandboxUnavailable, docker_client
 from judge.verdicts import Status, Verdict
 from problems.code_files import CodeFilesError, split_files
 
@@ -22,14 +25,23 @@ log = logging.getLogger(__name__)
 # A second identical submission this soon is a double click, not a new attempt.
 DUPLICATE_WINDOW = timedelta(seconds=10)
 MAX_ATTEMPTS = 3
+# How long a finished judging run waits for a restarting database before giving up its verdict.
+DATABASE_WAIT_SECONDS = 60
+
+
+# The Docker Engine not answering (restarting, say) is not the submission's fault: it waits
+# for the engine this many times, backing off up to 30 s (~3.5 minutes in all), before its
+# attempts start to count. An engine that answers but cannot judge (no image) is a judge failure.
+UNAVAILABLE_WAITS = 10
+UNAVAILABLE_DETAIL = "the judge's Docker Engine is unavailable; waiting for it"
 
 
 class JudgeRetry(Exception):
     """The judge failed on our side; the task should try again later."""
 
-    def __init__(self, attempt: int):
+    def __init__(self, attempt: int, countdown: int | None = None):
         super().__init__(f"attempt {attempt} failed")
-        self.countdown = 2**attempt
+        self.countdown = 2**attempt if countdown is None else countdown
 
 
 def validate_code(code, *, tests: bool = False) -> str:
@@ -71,6 +83,9 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
 
     `custom_tests`: the user's own test cases, judged with the visible examples by Run
     (ignored by Submit, which judges the hidden suite only).
+
+    Refused with judge.limits.SubmissionRefused (nothing stored) past the user's rate limits
+    or the global queue cap; `now` (default: the current time) is the moment they are counted at.
     """
     validate_code(code, tests=problem.writes_tests)
     custom_tests = custom_tests or ""
@@ -99,6 +114,8 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
         if duplicate is not None:
             duplicate.is_duplicate = True  # for the caller: nothing new was queued
             return duplicate
+        # Counted under the lock above, so a user's racing requests cannot both squeeze in.
+        submission_limits_check(user=user, now=now or timezone.now())
         submission = Submission.objects.create(
             user=user, problem=problem, code=code, mode=mode, language=language, custom_tests=custom_tests,
             interview=interview,
@@ -132,11 +149,20 @@ def submission_judge(submission_id: int) -> None:
         return
     submission = Submission.objects.select_related("problem").get(pk=submission_id)
     container_seconds = None
+    waits = SubmissionEvent.objects.filter(submission_id=submission_id, kind=SubmissionEvent.Kind.RETRIED,
+                                           detail__startswith=UNAVAILABLE_DETAIL).count()
     try:
         outcome, container_seconds = judge_code(submission.problem, code=submission.code, mode=submission.mode,
                                                 name_hint=f"submission-{submission_id}",
                                                 custom_tests=submission.custom_tests,
-                                                on_output=progress_reporter_for(submission))
+                                                on_output=progress_reporter_for(submission),
+                                                raise_unavailable=waits < UNAVAILABLE_WAITS)
+    except SandboxUnavailable as exc:
+        if not _engine_answers():
+            _wait_for_the_engine(submission_id, waits, exc)  # raises JudgeRetry
+        # The engine is up (a missing image, say): a judge failure, counted in attempts.
+        outcome = Outcome(Verdict.INTERNAL_ERROR, "The judge is unavailable; your submission will be retried.",
+                          judge_log=str(exc))
     except Exception as exc:  # a bug of ours must not leave the row running forever
         log.exception("judging submission %s crashed", submission_id)
         outcome = Outcome(Verdict.INTERNAL_ERROR, "The judge failed; it is not your fault.", judge_log=repr(exc))
@@ -152,7 +178,43 @@ def submission_judge(submission_id: int) -> None:
                 SubmissionEvent.objects.create(submission_id=submission_id, kind=SubmissionEvent.Kind.RETRIED,
                                                detail=f"attempt {submission.attempts} failed on our side")
         raise JudgeRetry(submission.attempts)
-    submission_finish(submission_id=submission_id, outcome=outcome, container_seconds=container_seconds)
+    # The verdict cost seconds of judging: if the database is restarting, keep it and wait.
+    _when_the_database_answers(lambda: submission_finish(submission_id=submission_id, outcome=outcome,
+                                                         container_seconds=container_seconds))
+
+
+def _when_the_database_answers(write, *, seconds: float = DATABASE_WAIT_SECONDS):
+    """Run `write`, trying again while the database does not answer (a restart takes seconds)."""
+    deadline, pause = time.monotonic() + seconds, 0.5
+    while True:
+        try:
+            return write()
+        except (OperationalError, InterfaceError):
+            if time.monotonic() + pause > deadline:
+                raise  # the task retries later; past the hard limit the sweeper requeues the row
+            log.warning("database unavailable; retrying in %.1f s", pause, exc_info=True)
+            connection.close()  # the next try opens a fresh connection
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
+
+
+def _engine_answers() -> bool:
+    try:
+        return bool(docker_client().ping())
+    except Exception:
+        return False
+
+
+def _wait_for_the_engine(submission_id: int, waits: int, exc: Exception):
+    """Back to the queue without spending one of the submission's attempts."""
+    log.warning("submission %s: %s (%s)", submission_id, UNAVAILABLE_DETAIL, exc)
+    with transaction.atomic():
+        requeued = Submission.objects.filter(pk=submission_id, status=Status.RUNNING).update(
+            status=Status.QUEUED, attempts=F("attempts") - 1, judge_log=str(exc)[:2000], enqueued_at=timezone.now())
+        if requeued:
+            SubmissionEvent.objects.create(submission_id=submission_id, kind=SubmissionEvent.Kind.RETRIED,
+                                           detail=f"{UNAVAILABLE_DETAIL} (wait {waits + 1})"[:300])
+    raise JudgeRetry(waits + 1, countdown=min(2 ** (waits + 1), 30))
 
 
 @transaction.atomic
@@ -226,6 +288,17 @@ def submissions_sweep(*, now=None) -> dict:
         if submission_enqueue(pk):
             resent.append(pk)
     return {"requeued": requeued, "resent": resent}
+
+
+def submissions_resend_taken(*, older_than_seconds: int, now=None) -> list[int]:
+    """Hand over again the queued submissions handed to the broker more than `older_than_seconds`
+    ago. Called by a worker as it starts, often replacing a killed one: the tasks that one had
+    reserved but not begun stay unacknowledged in Redis for the broker's visibility timeout
+    (the sweeper's QUEUED_RESEND_SECONDS is long, so as not to duplicate a normal backlog).
+    A second delivery of a task still in the queue is a no-op (guarded claim)."""
+    since = (now or timezone.now()) - timedelta(seconds=older_than_seconds)
+    waiting = Submission.objects.filter(status=Status.QUEUED, enqueued_at__lt=since).values_list("pk", flat=True)
+    return [pk for pk in list(waiting) if submission_enqueue(pk)]
 
 
 def submission_rejudge(*, submission_id: int, actor=None) -> bool:

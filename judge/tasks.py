@@ -6,19 +6,25 @@ import time
 from celery import shared_task
 from celery.signals import worker_process_shutdown, worker_ready
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 
-from judge.services import JudgeRetry, submission_judge, submissions_sweep
+from judge.services import JudgeRetry, submission_judge, submissions_resend_taken, submissions_sweep
 
 log = logging.getLogger(__name__)
 _last_reap = 0.0
+# At worker start, queued submissions handed to the broker longer ago than this are sent again.
+WORKER_START_RESEND_SECONDS = 30
 
 
-@shared_task(bind=True, max_retries=5)
+@shared_task(bind=True, max_retries=16)  # judge.services: engine waits + attempts
 def judge_submission(self, submission_id: int):
     try:
         submission_judge(submission_id)
     except JudgeRetry as exc:
         raise self.retry(countdown=exc.countdown) from exc
+    except (OperationalError, InterfaceError) as exc:
+        # The database is restarting: the guarded claim makes a second try harmless.
+        raise self.retry(countdown=5) from exc
     finally:
         _reap_now_and_then()
 
@@ -52,6 +58,15 @@ def _reap():
 @worker_ready.connect
 def _reap_at_start(**kwargs):
     _reap()
+    # A worker starting is often one replacing a killed one: the tasks it had reserved are
+    # stuck in Redis until the visibility timeout. A second delivery is a no-op (guarded claim).
+    try:
+        resent = submissions_resend_taken(older_than_seconds=WORKER_START_RESEND_SECONDS)
+    except Exception:  # the database may be down; beat's sweeper will do it later
+        log.exception("resending at worker start failed")
+        return
+    if resent:
+        log.warning("worker start: handed %s waiting submissions to the queue again", len(resent))
 
 
 @worker_process_shutdown.connect

@@ -1,10 +1,12 @@
-from django.http import Http404
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 
 from judge.selectors import submission_get_for_user, submission_list_for_user
 from learn.selectors import solved_slugs
 from practice.selectors import custom_tests_template, draft_get, note_get
-from problems.selectors import problem_get, problem_list
+from problems.selectors import problem_get_for_page, problem_list
 
 
 def problem_list_page(request):
@@ -12,7 +14,24 @@ def problem_list_page(request):
 
 
 def problem_detail_page(request, slug):
-    problem = problem_get(slug)
+    problem = problem_get_for_page(slug)
+    if not request.user.is_authenticated and not len(messages.get_messages(request)):
+        # Everyone signed out sees the same page but for the CSRF token: render it once per
+        # process and problem version, with a placeholder for the token (the load target).
+        key = (problem.pk, problem.content_hash, problem.updated_at)
+        cached = _signed_out_pages.get(slug)
+        if cached is None or cached[0] != key:
+            html = _detail_response(request, problem, csrf_token=_TOKEN_PLACEHOLDER).content.decode()
+            cached = _signed_out_pages[slug] = (key, html)
+        return HttpResponse(cached[1].replace(_TOKEN_PLACEHOLDER, get_token(request)))
+    return _detail_response(request, problem)
+
+
+_TOKEN_PLACEHOLDER = "csrf-token-placeholder-7f3a9c"
+_signed_out_pages: dict[str, tuple[tuple, str]] = {}
+
+
+def _detail_response(request, problem, **extra):
     user = request.user
     draft = draft_get(user=user, problem=problem)
     code = draft.code if draft and draft.code.strip() else problem.starter_code
@@ -36,5 +55,6 @@ def problem_detail_page(request, slug):
         "loaded_from": loaded_from,
         "note": note,
         "solved": problem.slug in solved_slugs(user),
-        "recent": submission_list_for_user(user=user, problem_slug=slug)[:10] if user.is_authenticated else [],
+        "recent": submission_list_for_user(user=user, problem_slug=problem.slug)[:10] if user.is_authenticated else [],
+        **extra,
     })

@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "rest_framework.authtoken",
+    "drf_spectacular",
+    # Swagger UI's files, served from our own static files: the docs page needs no CDN.
+    "drf_spectacular_sidecar",
     "django_htmx",
     "accounts",
     "problems",
@@ -47,6 +50,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every response (redirects and errors too) carries X-Request-ID and every
+    # log line of the request its id (config/logs.py).
+    "config.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -55,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A view that finds the database down answers 503 with Retry-After (JSON under /api/).
+    "config.outage.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -93,6 +101,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Failed sign-ins (page and API token) per username+address and per address, in the cache;
+# past either, 429 until the window passes (accounts/throttle.py).
+LOGIN_THROTTLE = {
+    "FAILURES_PER_USER_IP": env_int("LOGIN_FAILURES_PER_USER_IP", 5),
+    "FAILURES_PER_IP": env_int("LOGIN_FAILURES_PER_IP", 50),
+    "WINDOW_SECONDS": env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 900),
+}
+# Reverse proxies in front of the app that append to X-Forwarded-For; 0 trusts REMOTE_ADDR only.
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -114,6 +131,26 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# The OpenAPI schema (/api/schema/) and its docs page (/api/docs/): see config/api.py.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dojo API",
+    "DESCRIPTION": "Go interview practice: problems, lessons and quizzes, drafts and notes, submissions "
+                   "judged in a sandbox, mock interviews. Errors are JSON {\"detail\": \"...\"}.",
+    "VERSION": "1.0",
+    # /api/v1/... is the same API under a pinned prefix; the schema lists the /api/... paths once.
+    "PREPROCESSING_HOOKS": ["config.api.exclude_versioned_alias"],
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"SubmissionStatusEnum": "judge.verdicts.Status",
+                            "InterviewStatusEnum": "interviews.api_serializers.InterviewStatus"},
+    # The API reads JSON bodies (DRF also parses forms; the schema promises JSON only).
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Celery: late acknowledgement so a task whose worker dies is delivered again; the
@@ -137,6 +174,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 
 # The judge. Nothing here reaches a sandbox except the limits themselves.
 DOCKER_HOST = env("DOCKER_HOST", "unix:///var/run/docker.sock")
+# /readyz checks the Docker Engine and the runner image itself, or (false: the compose web
+# container, which has no Docker socket) that a judge worker answers a ping.
+READYZ_CHECKS_DOCKER = env_bool("READYZ_CHECKS_DOCKER", True)
 JUDGE = {
     "IMAGE": env("JUDGE_IMAGE", "dojo-runner-go:latest"),
     "MEMORY_BYTES": env_int("JUDGE_MEMORY_MB", 768) * 1024 * 1024,
@@ -149,6 +189,12 @@ JUDGE = {
     # Compiling the test binary gets its own allowance on top of the problem's limit.
     "BUILD_SECONDS": env_int("JUDGE_BUILD_SECONDS", 60),
     "MAX_CODE_BYTES": env_int("JUDGE_MAX_CODE_KB", 64) * 1024,
+    # Abuse limits (judge/limits.py): per user (staff exempt), every mode counted, and a cap
+    # on everyone's queued + running submissions; refused with 429 and a Retry-After hint.
+    "RATE_PER_MINUTE": env_int("JUDGE_RATE_PER_MINUTE", 12),
+    "RATE_PER_HOUR": env_int("JUDGE_RATE_PER_HOUR", 300),
+    "QUEUE_CAP": env_int("JUDGE_QUEUE_CAP", 500),
+    "QUEUE_RETRY_SECONDS": env_int("JUDGE_QUEUE_RETRY_SECONDS", 60),
     # The sweeper: a running submission this long past its limits lost its worker; a queued
     # one handed to the broker this long ago and never picked up is handed over again.
     "RUNNING_GRACE_SECONDS": env_int("JUDGE_RUNNING_GRACE_SECONDS", 30),
@@ -163,10 +209,15 @@ CELERY_BEAT_SCHEDULE = {
     "close-expired-interviews": {"task": "interviews.tasks.close_expired_interviews", "schedule": 15.0},
 }
 
+# One configuration for the web and the Celery worker (config/logs.py makes Celery use it).
+# Production swaps the formatter for JSON and turns on the per-request access line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"context": {"()": "config.logs.ContextFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+                   "json": {"()": "config.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["context"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"dojo.access": {"level": "WARNING"}},
 }

@@ -21,7 +21,8 @@ fi
 [ -n "$PYTHON" ] || die "Python 3.11 is required (Django 5.2 LTS); install python3.11"
 
 packages=(postgresql redis-server debootstrap ca-certificates)
-[ $want_test -eq 1 ] && packages+=(chromium)
+# docker-compose: tests/unit/test_compose_file.py validates docker-compose.yml with it.
+[ $want_test -eq 1 ] && packages+=(chromium docker-compose)
 "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)
 ensure_packages "${packages[@]}"
 

@@ -20,5 +20,22 @@ bash platform/scripts/docker-engine.sh
 bash platform/runner/build-image.sh
 
 say "judge worker: concurrency ${JUDGE_WORKER_CONCURRENCY:-2}, one sandbox per task"
-exec .venv/bin/celery -A config worker --loglevel INFO --concurrency "${JUDGE_WORKER_CONCURRENCY:-2}" \
-  --hostname "judge@%h"
+# A worker that exits by itself is started again, as compose's restart policy does: Celery 5.7
+# can exit when Redis restarts under it (kombu fails closing the broken connection; `make
+# drill` shows it). Ctrl-C or SIGTERM stops it for good.
+stop=0
+child=
+trap 'stop=1; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null' INT TERM
+while :; do
+  .venv/bin/celery -A config worker --loglevel INFO --concurrency "${JUDGE_WORKER_CONCURRENCY:-2}" \
+    --hostname "judge@%h" &
+  child=$!
+  code=0
+  wait "$child" || code=$?
+  if [ "$stop" = 1 ]; then
+    wait "$child" 2>/dev/null || true
+    exit 0
+  fi
+  say "the worker exited (code $code); starting it again in 2 s"
+  sleep 2
+done

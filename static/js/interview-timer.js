@@ -69,11 +69,12 @@
     if (question && !window.confirm(question)) event.preventDefault();
   }, true);
 
-  // htmx leaves 4xx responses unswapped; a refused submission (400, or 409 once time is up)
-  // carries its message for the result area, next to the code, which stays in the editor.
+  // htmx leaves 4xx responses unswapped; a refused submission (400, 409 once time is up, 429
+  // past a rate limit) carries its message for the result area, next to the code, which stays.
   document.addEventListener("htmx:beforeSwap", function (event) {
     var detail = event.detail;
-    if (detail.target && detail.target.id === "result" && (detail.xhr.status === 400 || detail.xhr.status === 409)) {
+    var status = detail.xhr.status;
+    if (detail.target && detail.target.id === "result" && (status === 400 || status === 409 || status === 429)) {
       detail.shouldSwap = true;
       detail.isError = false;
     }

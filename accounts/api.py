@@ -1,0 +1,37 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.response import Response
+
+from accounts.throttle import (client_ip, login_failure_record, login_success_clear, login_throttle_message,
+                               login_throttle_wait)
+from config.api import error_responses
+
+
+class TokenSerializer(serializers.Serializer):  # for the OpenAPI schema
+    token = serializers.CharField(help_text="Send it as `Authorization: Token <token>`.")
+
+
+class ThrottledObtainAuthToken(ObtainAuthToken):
+    """POST /api/auth/token/ (DRF's token view), refusing (429) after too many failures."""
+
+    @extend_schema(tags=["auth"], summary="Exchange a username and password for an API token", auth=[],
+                   request=AuthTokenSerializer, responses={200: TokenSerializer, **error_responses(400, 429)})
+    def post(self, request, *args, **kwargs):
+        username = request.data.get("username", "") if hasattr(request.data, "get") else ""
+        username, ip = str(username), client_ip(request)
+        wait = login_throttle_wait(username=username, ip=ip)
+        if wait:  # refused before the password is checked: no oracle for a guesser
+            return Response({"detail": login_throttle_message(wait)}, status=status.HTTP_429_TOO_MANY_REQUESTS,
+                            headers={"Retry-After": str(wait)})
+        try:
+            response = super().post(request, *args, **kwargs)
+        except serializers.ValidationError:
+            login_failure_record(username=username, ip=ip)
+            raise
+        login_success_clear(username=username, ip=ip)
+        return response
+
+
+token_obtain_api = ThrottledObtainAuthToken.as_view()

@@ -1,0 +1,204 @@
+"""Load on loopback: the pages and endpoints a crowd of users hits, under concurrent requests.
+
+Run with `make bench-load` (it sets up first and installs Debian's `wrk`). It starts its own
+gunicorn on 127.0.0.1, creates a throwaway user with a draft and a judged submission, drives
+each endpoint with wrk for a fixed time, prints requests/s, p50/p99 latency and errors, and
+removes the user again. Not a test: it measures (and says whether the problem page met its
+target of 300 requests/s with zero errors).
+
+Why wrk: one C process on epoll, so the load generator takes a small share of the two cores it
+shares with the server (a Python generator would take a core of its own and cap what it
+measures); it is in Debian, and reports latency percentiles and every kind of error.
+
+Settings (environment): BENCH_PORT (8766), LOAD_SECONDS (10 per endpoint), LOAD_CONNECTIONS
+(16), LOAD_WORKERS (gunicorn processes, 2: one per core, the pages being CPU-bound),
+LOAD_THREADS (threads per process; 1, the default, is gunicorn's sync worker, which measured
+faster here than gthread with 4), LOAD_WRK_THREADS (1).
+
+Besides requests/s it prints the server's CPU time per request (gunicorn's processes, from
+/proc): on a machine shared with other work, requests/s fall with the CPU share the server
+gets, while CPU per request says what the server itself costs.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+os.environ["DEBUG"] = "0"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.test import Client  # noqa: E402
+from rest_framework.authtoken.models import Token  # noqa: E402
+
+from judge.models import Submission, TestResult  # noqa: E402
+from judge.verdicts import Status, Verdict  # noqa: E402
+from practice.models import Draft  # noqa: E402
+from problems.models import Problem  # noqa: E402
+
+PORT = int(os.environ.get("BENCH_PORT", "8766"))
+BASE = f"http://127.0.0.1:{PORT}"
+SECONDS = int(os.environ.get("LOAD_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("LOAD_CONNECTIONS", "16"))
+WORKERS = int(os.environ.get("LOAD_WORKERS", "2"))
+THREADS = int(os.environ.get("LOAD_THREADS", "1"))
+WRK_THREADS = int(os.environ.get("LOAD_WRK_THREADS", "1"))
+SLUG = "unicode-palindrome"
+TARGET_RPS = 300
+USERNAME = "load-bench"
+DRAFT_MARK = "// load-bench draft"
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    print("installing Debian's wrk (one time)")
+    subprocess.run(["bash", "-c", f"source {REPO}/platform/scripts/lib.sh && ensure_packages wrk"], check=True)
+
+
+def make_user():
+    """A user with a draft and one judged submission (with its test rows), as a real one has."""
+    User = get_user_model()
+    User.objects.filter(username=USERNAME).delete()
+    user = User.objects.create_user(USERNAME, password=secrets.token_urlsafe(24))
+    problem = Problem.objects.get(slug=SLUG)
+    code = problem.reference_files["solution.go"]
+    Draft.objects.create(user=user, problem=problem, code=code + "\n" + DRAFT_MARK + "\n")
+    sub = Submission.objects.create(user=user, problem=problem, code=code, status=Status.FINISHED,
+                                    verdict=Verdict.ACCEPTED, message="All tests passed.", container_seconds=0.7)
+    TestResult.objects.bulk_create(TestResult(submission=sub, position=i, name=f"TestHidden/case{i}", status="pass",
+                                              duration_ms=1) for i in range(10))
+    client = Client()
+    client.force_login(user)
+    return user, sub, client.cookies[settings.SESSION_COOKIE_NAME].value, Token.objects.create(user=user).key
+
+
+def start_server():
+    gunicorn = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{PORT}",
+                "--workers", str(WORKERS)]
+    if THREADS > 1:
+        gunicorn += ["--worker-class", "gthread", "--threads", str(THREADS)]
+    log = open(REPO / ".run" / "bench-load-web.log", "ab")
+    proc = subprocess.Popen(gunicorn, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                            env={**os.environ, "LOG_LEVEL": "WARNING"})
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(BASE + "/healthz", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    stop(proc)
+    raise SystemExit("gunicorn did not start; see .run/bench-load-web.log")
+
+
+def stop(proc):
+    if proc.poll() is None:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=30)
+
+
+def fetch(path, headers):
+    req = urllib.request.Request(BASE + path, headers=headers)
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return resp.status, resp.read().decode()
+
+
+def server_cpu_seconds(master_pid):
+    """CPU time used so far by gunicorn's master and workers (user + system)."""
+    pids = [master_pid] + [int(p) for p in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def seconds(text):
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text)
+    if match is None:
+        raise SystemExit(f"cannot read wrk's latency {text!r}")
+    value, unit = match.groups()
+    return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}[unit]
+
+
+def wrk(path, headers):
+    cmd = ["wrk", "--latency", "-t", str(WRK_THREADS), "-c", str(CONNECTIONS), "-d", f"{SECONDS}s", "--timeout", "5s"]
+    for name, value in headers.items():
+        cmd += ["-H", f"{name}: {value}"]
+    out = subprocess.run(cmd + [BASE + path], capture_output=True, text=True, check=True).stdout
+    (REPO / ".run" / "bench-load-wrk.txt").write_text(out)  # the last run, raw, when a figure looks odd
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        # The "Latency Distribution" lines; other lines end in percentages too.
+        "p50": seconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99": seconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
+        "errors": (sum(map(int, socket.groups())) if socket else 0) + (int(non_2xx.group(1)) if non_2xx else 0),
+    }
+
+
+def main():
+    ensure_wrk()
+    user, sub, session, token = make_user()
+    cookie = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={session}"}
+    endpoints = [
+        ("problem list, anonymous", "/problems/", {}),
+        ("problem page, anonymous", f"/problems/{SLUG}/", {}),
+        ("problem page, signed in", f"/problems/{SLUG}/", cookie),
+        ("submission status partial (htmx)", f"/submissions/{sub.pk}/status/", {**cookie, "HX-Request": "true"}),
+        ("submission status, API", f"/api/submissions/{sub.pk}/", {"Authorization": f"Token {token}"}),
+    ]
+    web = start_server()
+    try:
+        # Correct answers first: a fast error page would be a fine number for the wrong thing.
+        status, html = fetch(f"/problems/{SLUG}/", cookie)
+        assert status == 200 and DRAFT_MARK in html and f"#{sub.pk}" in html, "signed-in page lacks draft/recent"
+        status, html = fetch(f"/problems/{SLUG}/", {})
+        assert status == 200 and "Sign in</a> to submit" in html and DRAFT_MARK not in html
+        for _, path, headers in endpoints:
+            assert fetch(path, headers)[0] == 200, path
+
+        kind = f"gthread, {THREADS} threads each" if THREADS > 1 else "sync"
+        print(f"Dojo load, {os.cpu_count()} cores shared by gunicorn ({WORKERS} processes, {kind}) and wrk "
+              f"({WRK_THREADS} thread, {CONNECTIONS} connections), {SECONDS} s per endpoint, loopback")
+        print(f"{'endpoint':36} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'errors':>7} "
+              f"{'server CPU ms/req':>18}")
+        results = {}
+        for label, path, headers in endpoints:
+            cpu_before = server_cpu_seconds(web.pid)
+            r = results[label] = wrk(path, headers)
+            cpu_ms = (server_cpu_seconds(web.pid) - cpu_before) * 1000 / max(1, r["requests"])
+            print(f"{label:36} {r['rps']:8.1f} {r['p50'] * 1000:8.1f} {r['p99'] * 1000:8.1f} "
+                  f"{r['requests']:9d} {r['errors']:7d} {cpu_ms:18.2f}", flush=True)
+        page = results["problem page, anonymous"]
+        met = page["rps"] >= TARGET_RPS and page["errors"] == 0
+        print(f"target: problem page >= {TARGET_RPS} requests/s with 0 errors: "
+              f"{'met' if met else 'MISSED'} ({page['rps']:.0f}/s, {page['errors']} errors)")
+        busy = os.getloadavg()[0]
+        print(f"load average at the end: {busy:.1f} (wrk and gunicorn alone make about 3 on 2 cores; more means "
+              f"other work shared the CPU and the requests/s above are low by that much)")
+    finally:
+        stop(web)
+        user.delete()
+
+
+if __name__ == "__main__":
+    main()
