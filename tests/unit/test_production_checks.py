@@ -24,7 +24,10 @@ def documented_env():
 
 
 def run_production(args, tmp_path, **overrides):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE")}
+    # A fresh process as a deployment starts it: none of the test session's settings, and not
+    # DJANGO_ALLOW_ASYNC_UNSAFE, which the browser tests set for their own process.
+    dropped = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(documented_env())
     # The documented URLs name the compose services; nothing here connects to them.
     env.update(DJANGO_SETTINGS_MODULE="config.settings.production", STATIC_ROOT=str(tmp_path), **overrides)
