@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -79,21 +80,33 @@ func TestExamples(t *testing.T) {
 	t.Run("cancel-during-wait", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		fn, calls := script(e1, e2, e3)
-		time.AfterFunc(20*time.Millisecond, cancel)
+		var calls atomic.Int32
+		firstCall := make(chan struct{})
+		fn := func(context.Context) error {
+			if calls.Add(1) == 1 {
+				close(firstCall)
+			}
+			return e1
+		}
 		done := make(chan error, 1)
-		start := time.Now()
-		go func() { done <- Retry(ctx, 3, time.Second, fn) }()
+		go func() { done <- Retry(ctx, 3, 2*time.Second, fn) }()
+		select { // cancel during the 2s wait after the first attempt
+		case <-firstCall:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Retry(3 attempts, base 2s) has not called fn after 5s")
+		}
+		cancel()
+		cancelled := time.Now()
 		select {
 		case err := <-done:
-			if !errors.Is(err, context.Canceled) || *calls != 1 {
-				t.Errorf("Retry(base 1s, ctx cancelled after 20ms) = %v after %d calls, want context.Canceled after 1 call", err, *calls)
+			if !errors.Is(err, context.Canceled) || calls.Load() != 1 {
+				t.Errorf("Retry(base 2s, ctx cancelled after the first attempt) = %v after %d calls, want context.Canceled after 1 call", err, calls.Load())
 			}
-			if el := time.Since(start); el > 700*time.Millisecond {
-				t.Errorf("Retry(base 1s, ctx cancelled after 20ms) returned after %v, want right after the cancel", el)
+			if el := time.Since(cancelled); el > time.Second {
+				t.Errorf("Retry(base 2s, ctx cancelled after the first attempt) returned %v after the cancel, want right after it", el)
 			}
-		case <-time.After(3 * time.Second):
-			t.Fatalf("Retry(base 1s, ctx cancelled after 20ms) has not returned after 3s: the wait ignores ctx")
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Retry(base 2s, ctx cancelled after the first attempt) has not returned 5s after the cancel: the wait ignores ctx")
 		}
 	})
 

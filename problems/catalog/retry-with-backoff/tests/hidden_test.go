@@ -77,6 +77,33 @@ var stuck atomic.Bool
 
 // run calls Retry in a goroutine and waits at most guard for it to return.
 func run(ctx context.Context, maxAttempts int, base time.Duration, fn func(context.Context) error, guard time.Duration) outcome {
+	return runWith(func() (context.Context, context.CancelFunc) { return ctx, func() {} }, maxAttempts, base, fn, guard)
+}
+
+// runWithTimeout is run with a ctx that times out d after it is made, which is
+// right before Retry starts, in Retry's goroutine: on a busy machine the
+// goroutine may start late, and the deadline must not pass before Retry has
+// begun.
+func runWithTimeout(d time.Duration, maxAttempts int, base time.Duration, fn func(context.Context) error, guard time.Duration) outcome {
+	return runWith(func() (context.Context, context.CancelFunc) {
+		return context.WithTimeout(context.Background(), d)
+	}, maxAttempts, base, fn, guard)
+}
+
+// whenCalled cancels (through cancel) as soon as r's fn has been called once,
+// so that the cancellation comes after the first attempt however late Retry's
+// goroutine started (at the latest after 5s).
+func whenCalled(r *recorder, cancel context.CancelFunc) {
+	go func() {
+		for deadline := time.Now().Add(5 * time.Second); r.calls() == 0 && time.Now().Before(deadline); {
+			time.Sleep(time.Millisecond)
+		}
+		cancel()
+	}()
+}
+
+// runWith calls Retry(mkCtx(), ...) in a goroutine and waits at most guard for it to return.
+func runWith(mkCtx func() (context.Context, context.CancelFunc), maxAttempts int, base time.Duration, fn func(context.Context) error, guard time.Duration) outcome {
 	if stuck.Load() {
 		guard = min(guard, 250*time.Millisecond)
 	}
@@ -92,6 +119,8 @@ func run(ctx context.Context, maxAttempts int, base time.Duration, fn func(conte
 			o.returned = true
 			done <- o
 		}()
+		ctx, cancel := mkCtx()
+		defer cancel()
 		o.err = Retry(ctx, maxAttempts, base, fn)
 	}()
 	select {
@@ -309,16 +338,16 @@ func TestBackoffSchedule(t *testing.T) {
 		}
 	})
 	t.Run("first-wait-is-base", func(t *testing.T) {
-		base := 200 * time.Millisecond
+		base := 500 * time.Millisecond
 		r := newRecorder(failing(2)...)
 		o := run(context.Background(), 2, base, r.fn, guard)
-		mustReturn(t, "Retry(2, 200ms)", o, guard)
+		mustReturn(t, "Retry(2, 500ms)", o, guard)
 		g := gaps(r.callTimes())
 		if len(g) != 1 {
-			t.Fatalf("Retry(2, 200ms, fn always fails) called fn %d times, want 2", len(g)+1)
+			t.Fatalf("Retry(2, 500ms, fn always fails) called fn %d times, want 2", len(g)+1)
 		}
 		if g[0] < base-time.Millisecond || g[0] >= 2*base-10*time.Millisecond {
-			t.Errorf("Retry(2, 200ms): wait after attempt 1 was %v, want 200ms (base·2^0), not less and not 400ms", g[0].Round(time.Millisecond))
+			t.Errorf("Retry(2, 500ms): wait after attempt 1 was %v, want 500ms (base·2^0), not less and not 1s", g[0].Round(time.Millisecond))
 		}
 	})
 	t.Run("no-wait-after-last-max1", func(t *testing.T) {
@@ -332,14 +361,15 @@ func TestBackoffSchedule(t *testing.T) {
 	t.Run("no-wait-after-last-max2", func(t *testing.T) {
 		r := newRecorder(failing(2)...)
 		start := time.Now()
-		o := run(context.Background(), 2, 150*time.Millisecond, r.fn, guard)
-		mustReturn(t, "Retry(2, 150ms)", o, guard)
+		o := run(context.Background(), 2, 300*time.Millisecond, r.fn, guard)
+		mustReturn(t, "Retry(2, 300ms)", o, guard)
 		ts := r.callTimes()
 		if len(ts) != 2 {
-			t.Fatalf("Retry(2, 150ms, fn always fails) called fn %d times, want 2", len(ts))
+			t.Fatalf("Retry(2, 300ms, fn always fails) called fn %d times, want 2", len(ts))
 		}
-		if tail := start.Add(o.elapsed).Sub(ts[1]); tail > 200*time.Millisecond {
-			t.Errorf("Retry(2, 150ms, fn always fails) returned %v after the last attempt, want no wait after the last attempt", tail.Round(time.Millisecond))
+		// A wait after the last attempt would be 600ms.
+		if tail := start.Add(o.elapsed).Sub(ts[1]); tail > 400*time.Millisecond {
+			t.Errorf("Retry(2, 300ms, fn always fails) returned %v after the last attempt, want no wait after the last attempt", tail.Round(time.Millisecond))
 		}
 	})
 }
@@ -401,9 +431,9 @@ func TestContextDuringWait(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		r := newRecorder(failing(3)...)
-		time.AfterFunc(30*time.Millisecond, cancel)
+		whenCalled(r, cancel)
 		o := run(ctx, 3, time.Minute, r.fn, guard)
-		call := "Retry(3, 1m, ctx cancelled after 30ms)"
+		call := "Retry(3, 1m, ctx cancelled after the first attempt)"
 		mustReturn(t, call, o, guard)
 		if !errors.Is(o.err, context.Canceled) || r.calls() != 1 {
 			t.Errorf("%s = %v after %d calls, want context.Canceled after 1 call", call, o.err, r.calls())
@@ -420,11 +450,9 @@ func TestContextDuringWait(t *testing.T) {
 	}
 	for _, tc := range deadlineCases {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-			defer cancel()
 			r := newRecorder(failing(tc.max)...)
-			o := run(ctx, tc.max, tc.base, r.fn, guard)
-			call := fmt.Sprintf("Retry(%d, %v, ctx deadline in 50ms, fn fails)", tc.max, tc.base)
+			o := runWithTimeout(300*time.Millisecond, tc.max, tc.base, r.fn, guard)
+			call := fmt.Sprintf("Retry(%d, %v, ctx deadline in 300ms, fn fails)", tc.max, tc.base)
 			mustReturn(t, call, o, guard)
 			if !errors.Is(o.err, context.DeadlineExceeded) || r.calls() != 1 {
 				t.Errorf("%s = %v after %d calls, want context.DeadlineExceeded after 1 call", call, o.err, r.calls())
@@ -435,20 +463,18 @@ func TestContextDuringWait(t *testing.T) {
 		})
 	}
 	t.Run("deadline-mid-schedule", func(t *testing.T) {
-		// Attempts at about 0, 10, 30, 70 ms; the 110 ms deadline falls inside the 80 ms wait.
-		ctx, cancel := context.WithTimeout(context.Background(), 110*time.Millisecond)
-		defer cancel()
+		// Attempts at about 0, 50, 150, 350 ms; the 550 ms deadline falls inside the 400 ms wait.
 		r := newRecorder(failing(20)...)
-		o := run(ctx, 20, 10*time.Millisecond, r.fn, guard)
-		call := "Retry(20, 10ms, ctx deadline in 110ms, fn always fails)"
+		o := runWithTimeout(550*time.Millisecond, 20, 50*time.Millisecond, r.fn, guard)
+		call := "Retry(20, 50ms, ctx deadline in 550ms, fn always fails)"
 		mustReturn(t, call, o, guard)
 		if !errors.Is(o.err, context.DeadlineExceeded) {
 			t.Errorf("%s = %v, want context.DeadlineExceeded", call, o.err)
 		}
 		if n := r.calls(); n < 2 || n > 5 {
-			t.Errorf("%s called fn %d times, want about 4 (waits of 10, 20, 40, 80ms)", call, n)
+			t.Errorf("%s called fn %d times, want about 4 (waits of 50, 100, 200, 400ms)", call, n)
 		}
-		if o.elapsed > time.Second {
+		if o.elapsed > 1500*time.Millisecond {
 			t.Errorf("%s returned after %v, want right at the deadline", call, o.elapsed.Round(time.Millisecond))
 		}
 	})
@@ -500,30 +526,32 @@ func TestFnSeesContext(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		r := newRecorder()
+		var saw atomic.Bool
 		r.hook = func(ctx context.Context, _ int) error {
 			select {
 			case <-ctx.Done():
+				saw.Store(true)
 				return fmt.Errorf("fn stopped: %w", ctx.Err())
 			case <-time.After(2 * time.Second):
 				return errors.New("fn's ctx was never cancelled")
 			}
 		}
-		time.AfterFunc(30*time.Millisecond, cancel)
+		whenCalled(r, cancel)
 		o := run(ctx, 3, time.Millisecond, r.fn, guard)
-		call := "Retry(3, 1ms, fn waits for its ctx, caller cancels after 30ms)"
+		call := "Retry(3, 1ms, fn waits for its ctx, caller cancels during the first attempt)"
 		mustReturn(t, call, o, guard)
 		if !errors.Is(o.err, context.Canceled) || r.calls() != 1 {
 			t.Errorf("%s = %v after %d calls, want context.Canceled after 1 call", call, o.err, r.calls())
 		}
-		if o.elapsed > time.Second {
-			t.Errorf("%s took %v: fn did not see the cancellation", call, o.elapsed.Round(time.Millisecond))
+		if !saw.Load() {
+			t.Errorf("%s: fn did not see the cancellation (its ctx was not cancelled within 2s)", call)
 		}
 	})
 }
 
-// settle waits up to 2s for the goroutine count to drop to at most want.
+// settle waits up to 5s for the goroutine count to drop to at most want.
 func settle(want int) int {
-	deadline := time.Now().Add(2 * time.Second)
+	deadline := time.Now().Add(5 * time.Second)
 	for {
 		n := runtime.NumGoroutine()
 		if n <= want || time.Now().After(deadline) {
