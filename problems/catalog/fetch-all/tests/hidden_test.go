@@ -6,6 +6,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -24,12 +25,14 @@ import (
 //	/slow/<id>            blocks until the request is cancelled
 //	/slowfirst/<id>       the first request blocks until cancelled, later ones answer 200
 //	/delay/<ms>/<id>      answers 200 after <ms> milliseconds
-//	/hold/<id>            answers 200 once `target` requests are in flight together
-//	                      (or after 150ms), so the test can see how many run at once
+//	/hold/<id>            answers 200 once `target` requests are in flight together,
+//	                      or all `holdTotal` /hold requests have arrived (or after
+//	                      1s), so the test can see how many run at once
 //	/big                  answers 200 with a 4 MiB body
 type server struct {
 	*httptest.Server
-	target int32
+	target, holdTotal int32
+	holdArrived       atomic.Int32
 
 	mu    sync.Mutex
 	hits  map[string]int
@@ -120,8 +123,9 @@ func (s *server) handle(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(time.Duration(ms) * time.Millisecond)
 		w.WriteHeader(http.StatusOK)
 	case "hold":
-		deadline := time.Now().Add(150 * time.Millisecond)
-		for s.inFlight.Load() < s.target && time.Now().Before(deadline) {
+		deadline := time.Now().Add(time.Second)
+		s.holdArrived.Add(1)
+		for s.inFlight.Load() < s.target && s.holdArrived.Load() < s.holdTotal && time.Now().Before(deadline) {
 			time.Sleep(time.Millisecond)
 		}
 		time.Sleep(2 * time.Millisecond)
@@ -287,7 +291,7 @@ func TestPerAttemptTimeout(t *testing.T) {
 	t.Run("always-slow", func(t *testing.T) {
 		s := newServer(t)
 		u := s.url("/slow/1")
-		got, el := fetch(t, t.Context(), []string{u}, 1, 1, 50*time.Millisecond, 3*time.Second)
+		got, el := fetch(t, t.Context(), []string{u}, 1, 1, 50*time.Millisecond, 5*time.Second)
 		wantResults(t, s, "FetchAll([a URL that never answers], retries=1, timeout=50ms)", got, map[string]int{u: 0})
 		if h := s.hitCount("/slow/1"); h != 2 {
 			t.Errorf("FetchAll([a URL that never answers], retries=1, timeout=50ms) made %d requests, want 2 (a timeout is retried)", h)
@@ -299,25 +303,27 @@ func TestPerAttemptTimeout(t *testing.T) {
 	t.Run("slow-first-attempt", func(t *testing.T) {
 		s := newServer(t)
 		u := s.url("/slowfirst/1")
-		got, _ := fetch(t, t.Context(), []string{u}, 1, 2, 60*time.Millisecond, 3*time.Second)
+		got, _ := fetch(t, t.Context(), []string{u}, 1, 2, 60*time.Millisecond, 5*time.Second)
 		wantResults(t, s, "FetchAll([first attempt hangs, second answers 200], retries=2, timeout=60ms)", got, map[string]int{u: 200})
 	})
 	t.Run("per-attempt-not-per-call", func(t *testing.T) {
 		s := newServer(t)
 		var urls []string
 		want := map[string]int{}
+		// One after the other they need at least 6*60ms = 360ms, more than the
+		// 300ms that each single attempt may take.
 		for i := range 6 {
-			u := s.url(fmt.Sprintf("/delay/40/%d", i))
+			u := s.url(fmt.Sprintf("/delay/60/%d", i))
 			urls = append(urls, u)
 			want[u] = 200
 		}
-		got, _ := fetch(t, t.Context(), urls, 1, 0, 250*time.Millisecond, 5*time.Second)
-		wantResults(t, s, "FetchAll(6 URLs answering after 40ms, workers=1, retries=0, timeout=250ms)", got, want)
+		got, _ := fetch(t, t.Context(), urls, 1, 0, 300*time.Millisecond, 5*time.Second)
+		wantResults(t, s, "FetchAll(6 URLs answering after 60ms, workers=1, retries=0, timeout=300ms)", got, want)
 	})
 	t.Run("zero-means-none", func(t *testing.T) {
 		s := newServer(t)
 		u := s.url("/delay/30/1")
-		got, _ := fetch(t, t.Context(), []string{u}, 1, 0, 0, 3*time.Second)
+		got, _ := fetch(t, t.Context(), []string{u}, 1, 0, 0, 5*time.Second)
 		wantResults(t, s, "FetchAll([a URL answering after 30ms], timeout=0)", got, map[string]int{u: 200})
 	})
 }
@@ -339,7 +345,7 @@ func TestConcurrencyBound(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
-			s.target = tc.want
+			s.target, s.holdTotal = tc.want, int32(tc.urls)
 			var urls []string
 			want := map[string]int{}
 			for i := range tc.urls {
@@ -386,7 +392,7 @@ func TestDuplicateURLs(t *testing.T) {
 
 func TestEmptyInput(t *testing.T) {
 	for _, urls := range [][]string{nil, {}} {
-		got, _ := fetch(t, t.Context(), urls, 4, 1, time.Second, 2*time.Second)
+		got, _ := fetch(t, t.Context(), urls, 4, 1, time.Second, 5*time.Second)
 		if got == nil || len(got) != 0 {
 			t.Errorf("FetchAll(%#v) = %#v, want an empty, non-nil map", urls, got)
 		}
@@ -405,7 +411,7 @@ func TestAlreadyCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	urls := []string{s.url("/status/200"), s.url("/status/500"), s.url("/slow/1")}
-	got, _ := fetch(t, ctx, urls, 2, 2, time.Second, 2*time.Second)
+	got, _ := fetch(t, ctx, urls, 2, 2, time.Second, 5*time.Second)
 	if got == nil || len(got) != 0 {
 		t.Errorf("FetchAll(cancelled ctx, 3 URLs) = %s, want an empty, non-nil map (nothing finished)", short(s, got))
 	}
@@ -426,6 +432,39 @@ func waitFor(limit time.Duration, cond func() bool) bool {
 	return true
 }
 
+// cancelWhen cancels ctx (through cancel) once cond has held for pause, or
+// when cond is still false after 5s. Call the returned stop once FetchAll has
+// returned: it ends the wait early (FetchAll returned by itself, so there is
+// nothing to cancel) and gives the time of the cancellation.
+func cancelWhen(cancel context.CancelFunc, pause time.Duration, cond func() bool) (stop func() time.Time) {
+	returned := make(chan struct{})
+	at := make(chan time.Time, 1)
+	go func() {
+		early := false
+		waitFor(5*time.Second, func() bool {
+			select {
+			case <-returned:
+				early = true
+				return true
+			default:
+				return cond()
+			}
+		})
+		if !early {
+			select {
+			case <-returned:
+			case <-time.After(pause):
+			}
+		}
+		at <- time.Now()
+		cancel()
+	}()
+	return func() time.Time {
+		close(returned)
+		return <-at
+	}
+}
+
 func TestCancelMidway(t *testing.T) {
 	setBackoff(time.Millisecond)
 	s := newServer(t)
@@ -434,27 +473,29 @@ func TestCancelMidway(t *testing.T) {
 	fast := []string{s.url("/status/200"), s.url("/status/404"), s.url("/seq/503,202")}
 	slow := []string{s.url("/slow/1"), s.url("/slow/2"), s.url("/slow/3")}
 	urls := append(slices.Clone(fast), slow...)
-	go func() {
-		// Cancel once the fast URLs are answered and the slow ones are hanging.
-		waitFor(3*time.Second, func() bool { return s.slowInFlight.Load() == 3 && s.totalHits() >= 7 })
-		time.Sleep(50 * time.Millisecond)
-		cancel()
-	}()
-	got, _ := fetch(t, ctx, urls, 6, 2, 5*time.Second, 4*time.Second)
+	// Cancel once the fast URLs are answered and the slow ones are hanging
+	// (they hang until cancelled), leaving the client time to read the fast
+	// answers.
+	stop := cancelWhen(cancel, 300*time.Millisecond, func() bool { return s.slowInFlight.Load() == 3 && s.totalHits() >= 7 })
+	got, _ := fetch(t, ctx, urls, 6, 2, 8*time.Second, 8*time.Second)
+	stop()
 	want := map[string]int{fast[0]: 200, fast[1]: 404, fast[2]: 202}
 	wantResults(t, s, "FetchAll(3 fast URLs and 3 that hang, cancelled while they hang)", got, want)
 }
 
 func TestCancelDuringBackoff(t *testing.T) {
-	setBackoff(3 * time.Second)
+	setBackoff(4 * time.Second)
 	s := newServer(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	time.AfterFunc(100*time.Millisecond, cancel)
+	// Cancel once both URLs were answered: the 503 is now waiting out its 4s
+	// backoff. The pause leaves the client time to read the 200.
+	stop := cancelWhen(cancel, 300*time.Millisecond, func() bool { return s.hitCount("/status/503") >= 1 && s.hitCount("/status/200") >= 1 })
 	urls := []string{s.url("/status/503"), s.url("/status/200")}
-	got, el := fetch(t, ctx, urls, 2, 3, time.Second, 6*time.Second)
-	if el > time.Second {
-		t.Errorf("FetchAll(ctx cancelled after 100ms during a 3s backoff) returned after %v, want promptly after the cancellation (the backoff wait must watch ctx)", el.Round(time.Millisecond))
+	got, _ := fetch(t, ctx, urls, 2, 3, time.Second, 9*time.Second)
+	returned := time.Now()
+	if after := returned.Sub(stop()); after > 2*time.Second {
+		t.Errorf("FetchAll(ctx cancelled during a 4s backoff) returned %v after the cancellation, want promptly (the backoff wait must watch ctx)", after.Round(time.Millisecond))
 	}
 	wantResults(t, s, "FetchAll([503 with retries pending, 200], ctx cancelled during the backoff)", got, map[string]int{s.url("/status/200"): 200})
 }
@@ -470,13 +511,17 @@ func TestStopsLaunchingAfterCancel(t *testing.T) {
 	}
 	time.AfterFunc(100*time.Millisecond, cancel)
 	got, el := fetch(t, ctx, urls, 2, 0, time.Second, 5*time.Second)
-	if el > time.Second {
+	if el > 2*time.Second {
 		t.Errorf("FetchAll(200 URLs of 20ms, workers=2, cancelled after 100ms) returned after %v, want promptly after the cancellation", el.Round(time.Millisecond))
 	}
+	// A request sent just before the cancellation may reach the server's
+	// handler a moment after FetchAll returned; let those land, then check
+	// that nothing new keeps arriving.
+	time.Sleep(200 * time.Millisecond)
 	hits := s.totalHits()
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond)
 	if later := s.totalHits(); later != hits {
-		t.Errorf("FetchAll returned, but %d more requests arrived afterwards", later-hits)
+		t.Errorf("FetchAll returned, but %d more requests arrived more than 200ms afterwards: something still launches work", later-hits)
 	}
 	if hits > 100 {
 		t.Errorf("FetchAll(200 URLs of 20ms, workers=2, cancelled after 100ms) sent %d requests, want it to stop launching work once ctx is done", hits)
@@ -492,27 +537,75 @@ func TestStopsLaunchingAfterCancel(t *testing.T) {
 func TestContextDeadline(t *testing.T) {
 	setBackoff(time.Millisecond)
 	s := newServer(t)
-	ctx, cancel := context.WithTimeout(t.Context(), 150*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 	defer cancel()
 	urls := []string{s.url("/slow/1"), s.url("/slow/2"), s.url("/status/200")}
-	got, el := fetch(t, ctx, urls, 3, 5, 5*time.Second, 3*time.Second)
-	if el > 1500*time.Millisecond {
-		t.Errorf("FetchAll(ctx with a 150ms deadline, URLs that hang, per-attempt timeout 5s) returned after %v, want soon after the deadline", el.Round(time.Millisecond))
+	got, el := fetch(t, ctx, urls, 3, 5, 8*time.Second, 7*time.Second)
+	if el > 3*time.Second {
+		t.Errorf("FetchAll(ctx with a 1s deadline, URLs that hang, per-attempt timeout 8s) returned after %v, want soon after the deadline", el.Round(time.Millisecond))
 	}
-	wantResults(t, s, "FetchAll(ctx with a 150ms deadline, [hang hang 200])", got, map[string]int{s.url("/status/200"): 200})
+	wantResults(t, s, "FetchAll(ctx with a 1s deadline, [hang hang 200])", got, map[string]int{s.url("/status/200"): 200})
 }
 
-// waitGoroutines polls until at most want goroutines run, or gives up.
-func waitGoroutines(want int, limit time.Duration) int {
+// solutionGoroutines returns the stacks of the goroutines that run code of
+// this package or were started by it, other than the test goroutines
+// themselves. Once FetchAll has returned and the test server is closed, every
+// such goroutine must exit: one that stays is blocked for good (a leak), and
+// its stack says where.
+func solutionGoroutines() map[string]string {
+	name := runtime.FuncForPC(reflect.ValueOf(FetchAll).Pointer()).Name() // ".../solution.FetchAll"
+	pkg := strings.TrimSuffix(name, "FetchAll")
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	left := map[string]string{} // "goroutine 42" -> its stack
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if strings.Contains(g, pkg) && !strings.Contains(g, "testing.tRunner") {
+			id, _, _ := strings.Cut(g, " [")
+			left[id] = g
+		}
+	}
+	return left
+}
+
+// checkNoLeak waits (up to 5s: goroutines take a moment to exit, more on a busy
+// machine) until no goroutine of the solution is left, other than those in
+// before (left behind by earlier tests), and the goroutine count is back to
+// base; it reports what is left otherwise.
+func checkNoLeak(t *testing.T, call string, base int, before map[string]string) {
+	t.Helper()
+	var left []string
 	n := 0
-	waitFor(limit, func() bool { n = runtime.NumGoroutine(); return n <= want })
-	return n
+	waitFor(5*time.Second, func() bool {
+		left = left[:0]
+		for id, g := range solutionGoroutines() {
+			if _, old := before[id]; !old {
+				left = append(left, g)
+			}
+		}
+		n = runtime.NumGoroutine()
+		return len(left) == 0 && n <= base
+	})
+	if len(left) > 0 {
+		// Show where a leftover goroutine is stuck (its state and top frames).
+		lines := strings.Split(left[0], "\n")
+		t.Errorf("%s returned, but %d goroutine(s) it started are still running 5s later; the first one: %s",
+			call, len(left), strings.Join(lines[:min(len(lines), 5)], " | "))
+	} else if n > base {
+		t.Errorf("%s returned, but %d goroutines are running 5s later, %d before it started", call, n, base)
+	}
 }
 
 func TestNoGoroutineLeaks(t *testing.T) {
 	setBackoff(time.Millisecond)
 	t.Run("after-success", func(t *testing.T) {
-		base := runtime.NumGoroutine()
+		before, base := solutionGoroutines(), runtime.NumGoroutine()
 		s := newServer(t)
 		var urls []string
 		for i := range 40 {
@@ -520,12 +613,10 @@ func TestNoGoroutineLeaks(t *testing.T) {
 		}
 		fetch(t, t.Context(), urls, 5, 1, time.Second, 5*time.Second)
 		s.Close() // also closes the client's idle keep-alive connections
-		if n := waitGoroutines(base, 2*time.Second); n > base {
-			t.Errorf("FetchAll(40 URLs, workers=5) returned, but %d goroutines are running, %d before it started", n, base)
-		}
+		checkNoLeak(t, "FetchAll(40 URLs, workers=5)", base, before)
 	})
 	t.Run("after-cancel", func(t *testing.T) {
-		base := runtime.NumGoroutine()
+		before, base := solutionGoroutines(), runtime.NumGoroutine()
 		s := newServer(t)
 		ctx, cancel := context.WithCancel(t.Context())
 		defer cancel()
@@ -533,11 +624,12 @@ func TestNoGoroutineLeaks(t *testing.T) {
 		for i := range 50 {
 			urls = append(urls, s.url(fmt.Sprintf("/slow/%d", i)))
 		}
-		time.AfterFunc(50*time.Millisecond, cancel)
-		fetch(t, ctx, urls, 3, 2, 5*time.Second, 3*time.Second)
+		// The URLs hang until cancelled, so at most a few of the 50 can have
+		// been handed out when ctx ends: whoever hands out the rest must stop.
+		stop := cancelWhen(cancel, 0, func() bool { return s.slowInFlight.Load() == 3 })
+		fetch(t, ctx, urls, 3, 2, 8*time.Second, 8*time.Second)
+		stop()
 		s.Close()
-		if n := waitGoroutines(base, 2*time.Second); n > base {
-			t.Errorf("FetchAll(50 URLs that hang, workers=3, cancelled after 50ms) returned, but %d goroutines are running, %d before it started: a goroutine was left blocked", n, base)
-		}
+		checkNoLeak(t, "FetchAll(50 URLs that hang, workers=3, cancelled while 3 hang)", base, before)
 	})
 }

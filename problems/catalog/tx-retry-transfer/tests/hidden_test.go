@@ -241,13 +241,31 @@ func TestWithTxRetryGivesUp(t *testing.T) {
 	}
 
 	t.Run("exponential", func(t *testing.T) {
-		var calls atomic.Int32
-		_, took := runRetry(t, testCtx(t), logDB(t), 4, 20*time.Millisecond, alwaysBusy(&calls))
-		if took < 140*time.Millisecond {
-			t.Errorf("WithTxRetry(max=4, base=20ms) gave up after %v; exponential backoff waits 20+40+80 = 140ms", took.Round(time.Millisecond))
+		// The gaps between attempts hold the backoffs: at least 50, 100, 200ms.
+		const base = 50 * time.Millisecond
+		var mu sync.Mutex
+		var at []time.Time
+		fn := func(ctx context.Context, tx *sql.Tx) error {
+			mu.Lock()
+			at = append(at, time.Now())
+			n := len(at)
+			mu.Unlock()
+			return busy(n)
 		}
-		if took > 2*time.Second {
-			t.Errorf("WithTxRetry(max=4, base=20ms) took %v, far more than the 140ms of backoff", took.Round(time.Millisecond))
+		_, took := runRetry(t, testCtx(t), logDB(t), 4, base, fn)
+		mu.Lock()
+		defer mu.Unlock()
+		if len(at) != 4 {
+			t.Fatalf("WithTxRetry(max=4, base=50ms) with an always-busy fn called it %d times, want 4", len(at))
+		}
+		for i, want := range []time.Duration{base, 2 * base, 4 * base} {
+			if gap := at[i+1].Sub(at[i]); gap < want-want/10 {
+				t.Errorf("WithTxRetry(max=4, base=50ms): attempt %d came %v after attempt %d, want at least %v (exponential backoff waits 50, 100, 200ms)",
+					i+2, gap.Round(time.Millisecond), i+1, want)
+			}
+		}
+		if took > 3*time.Second {
+			t.Errorf("WithTxRetry(max=4, base=50ms) took %v, far more than the 350ms of backoff", took.Round(time.Millisecond))
 		}
 	})
 
@@ -283,16 +301,22 @@ func TestWithTxRetryContext(t *testing.T) {
 	})
 
 	t.Run("cancelled-during-backoff", func(t *testing.T) {
+		db := logDB(t)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		var calls atomic.Int32
-		time.AfterFunc(40*time.Millisecond, cancel)
-		err, took := runRetry(t, ctx, logDB(t), 5, time.Second, alwaysBusy(&calls))
+		go func() { // cancel right after the first attempt, during the 2s backoff
+			for deadline := time.Now().Add(5 * time.Second); calls.Load() == 0 && time.Now().Before(deadline); {
+				time.Sleep(time.Millisecond)
+			}
+			cancel()
+		}()
+		err, took := runRetry(t, ctx, db, 5, 2*time.Second, alwaysBusy(&calls))
 		if !errors.Is(err, context.Canceled) {
-			t.Errorf("WithTxRetry cancelled during a 1s backoff = %v, want context.Canceled", err)
+			t.Errorf("WithTxRetry cancelled during a 2s backoff = %v, want context.Canceled", err)
 		}
-		if took > 700*time.Millisecond {
-			t.Errorf("WithTxRetry returned %v after start although ctx was cancelled at 40ms during a 1s backoff: "+
+		if took > 1200*time.Millisecond {
+			t.Errorf("WithTxRetry returned %v after start although ctx was cancelled right after the first attempt, during a 2s backoff: "+
 				"wait with select on ctx.Done(), not time.Sleep", took.Round(time.Millisecond))
 		}
 		if c := calls.Load(); c != 1 {
@@ -301,14 +325,15 @@ func TestWithTxRetryContext(t *testing.T) {
 	})
 
 	t.Run("deadline-during-backoff", func(t *testing.T) {
+		db := logDB(t)
 		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 		defer cancel()
 		var calls atomic.Int32
-		err, took := runRetry(t, ctx, logDB(t), 5, time.Second, alwaysBusy(&calls))
+		err, took := runRetry(t, ctx, db, 5, 2*time.Second, alwaysBusy(&calls))
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("WithTxRetry whose 50ms deadline passes during a backoff = %v, want context.DeadlineExceeded", err)
 		}
-		if took > 750*time.Millisecond {
+		if took > 1200*time.Millisecond {
 			t.Errorf("WithTxRetry with a 50ms deadline returned after %v", took.Round(time.Millisecond))
 		}
 	})
@@ -618,6 +643,50 @@ func TestTransferNoOverdraft(t *testing.T) {
 			if ok.Load() != 3 || poor.Load() != 7 || got["src"] != 10 || got["dst"] != 90 {
 				t.Errorf("10 concurrent Transfer(src -> dst, 30) from 100: %d ok, %d insufficient, balances %v; "+
 					"want 3 ok, 7 insufficient, src=10 dst=90 (check and debit in the same transaction)", ok.Load(), poor.Load(), got)
+			}
+		})
+	}
+}
+
+// TestTransferWhileLocked keeps SQLite's write lock on another connection for
+// 1s while a Transfer runs. A transfer that takes the write lock first waits in
+// the busy handler; one that reads first gets SQLITE_BUSY at once and must keep
+// retrying long enough (10 attempts from a 5ms base span about 5s). Giving up
+// after a few quick attempts fails the transfer although the lock was only
+// held for a second.
+func TestTransferWhileLocked(t *testing.T) {
+	const hold = time.Second
+	for _, mode := range []struct{ name, query string }{{"rollback-journal", ""}, {"wal", "?_journal_mode=WAL"}} {
+		t.Run(mode.name, func(t *testing.T) {
+			b := newBank(t, mode.query, map[string]int64{"alice": 100, "bob": 0, "carol": 0})
+			ctx := testCtx(t)
+			holder, err := b.db.BeginTx(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Any write takes the database's write lock until Commit.
+			if _, err := holder.ExecContext(ctx, `UPDATE wallets SET balance = balance WHERE owner = 'carol'`); err != nil {
+				_ = holder.Rollback()
+				t.Fatalf("taking the write lock: %v", err)
+			}
+			released := make(chan error, 1)
+			time.AfterFunc(hold, func() { released <- holder.Commit() }) // at least 1s after Transfer starts
+			start := time.Now()
+			err = b.w.Transfer(ctx, "alice", "bob", 30)
+			took := time.Since(start)
+			if cerr := <-released; cerr != nil {
+				t.Fatalf("releasing the write lock: %v", cerr)
+			}
+			if err != nil {
+				t.Fatalf("Transfer(alice -> bob, 30) while another connection held the write lock for %v = %v after %v; "+
+					"want nil: take the write lock first, or retry long enough", hold, err, took.Round(time.Millisecond))
+			}
+			want := map[string]int64{"alice": 70, "bob": 30, "carol": 0}
+			if got := b.balances(t); !sameBalances(got, want) {
+				t.Errorf("after Transfer(alice -> bob, 30) balances = %v, want %v", got, want)
+			}
+			if got := b.transfers(t); len(got) != 1 || got[0] != (transferRow{"alice", "bob", 30}) {
+				t.Errorf("transfers table = %v, want one row alice -> bob 30", got)
 			}
 		})
 	}
