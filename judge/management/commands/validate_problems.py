@@ -31,4 +31,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(checks)} checks on {len({c.problem for c in checks})} problems, "
                           f"{len(failed)} failed, in {time.monotonic() - started:.1f}s")
         if failed:
-            raise CommandError(f"{len(failed)} validation checks failed")
+            # Name them in the error too: CI logs keep the tail of the output.
+            names = "; ".join(f"{c.problem} {c.candidate} {c.mode}: want {c.expected}, got {c.verdict}"
+                              for c in failed)
+            raise CommandError(f"{len(failed)} validation checks failed: {names}")
