@@ -21,7 +21,10 @@ T0=$SECONDS
 step() { echo "[verify +$((SECONDS - T0))s] $*"; }
 fail() { echo "[verify] FAILED: $*" >&2; exit 1; }
 
-if docker compose version >/dev/null 2>&1; then COMPOSE=(docker compose); else COMPOSE=(docker-compose); fi
+# COMPOSE_BIN picks a Compose binary (e.g. a v2 plugin not installed into docker's CLI).
+if [ -n "${COMPOSE_BIN:-}" ]; then COMPOSE=("$COMPOSE_BIN")
+elif docker compose version >/dev/null 2>&1; then COMPOSE=(docker compose); else COMPOSE=(docker-compose); fi
+step "compose: $("${COMPOSE[@]}" version | head -n 1)"
 dc() { (cd "$WORK" && "${COMPOSE[@]}" --project-name "$PROJECT" "$@"); }
 
 step "local base images (debootstrap; cached after the first run)"
