@@ -9,19 +9,11 @@ from playwright.sync_api import expect
 
 from judge.models import Mode, Submission
 from judge.verdicts import Status, Verdict
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 SEVERE = ("serious", "critical")
-
-
-def sign_in(page, base, username="ada"):
-    get_user_model().objects.create_user(username, password="pw-ada-12345")
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-ada-12345")
-    page.click("main button[type=submit]")
-    expect(page.locator("header")).to_contain_text(f"Signed in as {username}")
 
 
 def tab_to(page, locator, limit=80):
@@ -53,7 +45,7 @@ def test_pages_pass_axe(page, live_server, problems):
         page.goto(base + url)
         assert severe_violations(page) == [], url
 
-    sign_in(page, base)
+    sign_in(page, base, "ada")
     user = get_user_model().objects.get(username="ada")
     problem = problems["unicode-palindrome"]
     code = problem.reference_files["solution.go"]

@@ -7,41 +7,21 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from judge.models import Submission
 from practice.models import Draft
+from tests.browser.helpers import EDITOR, SLUG, editor_value, open_problem, set_editor, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SLUG = "unicode-palindrome"
 BUNDLE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "codemirror" / "dojo-editor.js"
-EDITOR = ".dojo-editor[data-for=code] .cm-content"
 TESTS_EDITOR = ".dojo-editor[data-for=custom_tests] .cm-content"
 
 
 @pytest.fixture(autouse=True)
 def editor_bundle():
     assert BUNDLE.exists(), "the editor bundle is missing: run `bash platform/editor/build.sh` (setup.sh does)"
-
-
-def sign_in(page, base, username):
-    get_user_model().objects.create_user(username, password="s3cure-passphrase")
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "s3cure-passphrase")
-    page.click("main button[type=submit]")
-    expect(page.locator("header")).to_contain_text(f"Signed in as {username}")
-
-
-def open_problem(page, base):
-    page.goto(f"{base}/problems/{SLUG}/")
-    expect(page.locator(EDITOR)).to_be_visible()
-
-
-def editor_value(page, textarea_id="code"):
-    return page.evaluate("id => window.DojoEditor.get(id).getValue()", textarea_id)
 
 
 def test_typing_follows_into_the_textarea_autosaves_and_survives_a_reload(page, live_server, problems):
@@ -103,7 +83,7 @@ def test_tab_indents_and_escape_then_tab_leaves_the_editor(page, live_server, pr
     base = live_server.url
     sign_in(page, base, "cid")
     open_problem(page, base)
-    page.evaluate("window.DojoEditor.get('code').setValue('package palindrome\\n')")
+    set_editor(page, "code", "package palindrome\n")
     page.locator(EDITOR).click()
     page.keyboard.press("Control+End")
     page.keyboard.press("Tab")
@@ -134,7 +114,7 @@ def test_ctrl_quote_runs_and_ctrl_enter_submits(page, live_server, celery_worker
     sign_in(page, base, "dana")
     open_problem(page, base)
     reference = problems[SLUG].reference_files["solution.go"]
-    page.evaluate("code => window.DojoEditor.get('code').setValue(code)", reference)
+    set_editor(page, "code", reference)
     expect(page.locator("#code")).to_have_value(reference)
 
     assert "mode=run" in post_of(page, "Control+'", in_editor=True)
@@ -181,7 +161,7 @@ def test_vim_mode_and_font_size_stay_with_the_browser(page, live_server, problem
     expect(page.get_by_label("Font size")).to_have_value("18")
     expect(editor).to_have_css("font-size", "18px")
     # Vim's normal mode: `x` deletes a character instead of typing one; the textarea follows.
-    page.evaluate("window.DojoEditor.get('code').setValue('package palindrome\\n')")
+    set_editor(page, "code", "package palindrome\n")
     page.locator(EDITOR).click()
     page.keyboard.press("Escape")
     page.keyboard.press("g")
@@ -202,7 +182,7 @@ def test_reset_to_starter_asks_first(page, live_server, problems):
     sign_in(page, base, "fay")
     open_problem(page, base)
     starter = problems[SLUG].starter_code
-    page.evaluate("window.DojoEditor.get('code').setValue('package palindrome\\n\\n// my attempt\\n')")
+    set_editor(page, "code", "package palindrome\n\n// my attempt\n")
 
     answers = iter([False, True])
     dialogs = []

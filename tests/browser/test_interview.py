@@ -6,13 +6,13 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from interviews.defaults import install_default_templates
 from interviews.models import InterviewSession, InterviewTemplate
 from problems.code_files import join_files
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -25,15 +25,6 @@ def quick_screen(problems):
     template.slots = [{"label": "Coding", "slugs": ["unicode-palindrome"]}]
     template.save()
     return template
-
-
-def sign_in(page, base, username):
-    get_user_model().objects.create_user(username, password="s3cure-passphrase")
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "s3cure-passphrase")
-    page.click("main button[type=submit]")
-    expect(page.locator("header")).to_contain_text(f"Signed in as {username}")
 
 
 def start_quick_screen(page, base):

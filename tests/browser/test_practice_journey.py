@@ -3,12 +3,12 @@ submit and watch the live verdict (history row and solved badge update in place)
 history, filter it, view the diff between two submissions, load one back into the editor."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
+
+from tests.browser.helpers import SLUG, editor_value, open_problem, set_editor, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
-SLUG = "unicode-palindrome"
 MY_CASE = '''package palindrome
 
 import "testing"
@@ -21,25 +21,11 @@ func TestMyCases(t *testing.T) {
 '''
 
 
-def sign_in(page, base, username):
-    get_user_model().objects.create_user(username, password="s3cure-passphrase")
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "s3cure-passphrase")
-    page.click("main button[type=submit]")
-    expect(page.locator("header")).to_contain_text(f"Signed in as {username}")
-
-
-def set_editor(page, textarea_id, text):
-    page.evaluate("([id, text]) => window.DojoEditor.get(id).setValue(text)", [textarea_id, text])
-
-
 def test_run_own_case_submit_history_filter_and_diff(page, live_server, celery_worker_process, problems):
     base = live_server.url
     reference = problems[SLUG].reference_files["solution.go"]
     sign_in(page, base, "lin")
-    page.goto(f"{base}/problems/{SLUG}/")
-    expect(page.locator(".dojo-editor[data-for=code] .cm-content")).to_be_visible()
+    open_problem(page, base)
 
     # Run with an own case whose expectation is wrong: its input, got and want are shown.
     set_editor(page, "code", reference)
@@ -83,4 +69,4 @@ def test_run_own_case_submit_history_filter_and_diff(page, live_server, celery_w
     page.locator("p.muted:has-text('Compared with') a").click()
     page.click("text=Load into editor")
     expect(page.locator(".flash")).to_contain_text("into the editor")
-    assert "return false" in page.evaluate("window.DojoEditor.get('code').getValue()")
+    assert "return false" in editor_value(page)

@@ -22,9 +22,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (content_type_conformance, response_headers_conformance,
                                                response_schema_conformance, status_code_conformance)
 
-from interviews.defaults import install_default_templates
-from interviews.models import InterviewTemplate
-from tests.integration.user_data import make_user_with_private_data
+from tests.integration.user_data import private_data_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,15 +33,7 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 @pytest.fixture
 def owner(problems, monkeypatch):
-    from learn.services import lessons_sync
-
-    queued = []
-    monkeypatch.setattr("judge.services.submission_enqueue", lambda submission_id, **kw: queued.append(submission_id))
-    lessons_sync()
-    install_default_templates(InterviewTemplate)
-    data = make_user_with_private_data("fuzz", problems=problems, marker="FUZZ")
-    data.queued = queued
-    yield data
+    yield private_data_user("fuzz", marker="FUZZ", problems=problems, monkeypatch=monkeypatch)
     # Failed token requests count towards the sign-in throttle (in the cache); later tests sign in.
     cache.clear()
 

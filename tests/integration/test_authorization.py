@@ -21,12 +21,11 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 
-from interviews.defaults import install_default_templates
-from interviews.models import InterviewSession, InterviewTemplate
+from interviews.models import InterviewSession
 from judge.models import Submission
 from learn.models import QuizAnswer
 from practice.models import Draft, ProblemNote
-from tests.integration.user_data import SLUG, code_with, make_user_with_private_data
+from tests.integration.user_data import SLUG, code_with, make_token, private_data_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -169,13 +168,12 @@ def probe_key(route: str) -> str:
 
 
 def all_probes():
-    """(route, probe), the API's once more under /api/v1/."""
+    """Every probe, the API's once more under /api/v1/."""
     for route, probes in PROBES.items():
         for probe in probes:
-            yield route, probe
+            yield probe
             if route.startswith("api/") and route not in ("api/schema/", "api/docs/"):
-                yield VERSIONED + route[4:], Probe(probe.method, "/api/v1/" + probe.url[5:], probe.data, probe.bob,
-                                                   probe.anon, probe.headers)
+                yield Probe(probe.method, "/api/v1/" + probe.url[5:], probe.data, probe.bob, probe.anon, probe.headers)
 
 
 def test_every_url_pattern_has_probes():
@@ -188,13 +186,7 @@ def test_every_url_pattern_has_probes():
 
 @pytest.fixture
 def alice(problems, monkeypatch):
-    from learn.services import lessons_sync
-
-    # Submissions made by the probes stay queued: nothing here needs the judge.
-    monkeypatch.setattr("judge.services.submission_enqueue", lambda submission_id, **kw: True)
-    lessons_sync()
-    install_default_templates(InterviewTemplate)
-    yield make_user_with_private_data("alice", problems=problems, marker=MARKER)
+    yield private_data_user("alice", marker=MARKER, problems=problems, monkeypatch=monkeypatch)
     # The failed sign-ins probed above count towards the sign-in throttle (in the cache).
     cache.clear()
 
@@ -258,7 +250,7 @@ def test_bob_cannot_read_or_change_anything_of_alices(alice):
     bob_token = make_token(bob)
     before = snapshot(alice)
     problems = []
-    for route, probe in all_probes():
+    for probe in all_probes():
         client = Client()
         client.force_login(bob)  # again for each probe: one of them signs out
         url, response = send(client, probe, ids_of(alice), token=bob_token)
@@ -297,13 +289,8 @@ def test_bob_sees_none_of_alices_progress(alice):
 
 def test_anonymous_visitors_are_sent_to_sign_in(alice):
     problems = []
-    for route, probe in all_probes():
+    for probe in all_probes():
         url, response = send(Client(), probe, ids_of(alice))
         problems += check("anonymous", probe, url, response, probe.anon, [MARKER, alice.token])
     assert not problems, "\n".join(problems)
 
-
-def make_token(user) -> str:
-    from rest_framework.authtoken.models import Token
-
-    return Token.objects.create(user=user).key

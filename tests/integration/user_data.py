@@ -6,12 +6,13 @@ from types import SimpleNamespace
 from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 
+from interviews.defaults import install_default_templates
 from interviews.models import InterviewTemplate
 from interviews.services import interview_finish, interview_review_save, interview_start
 from judge.models import BenchmarkResult, Mode, Submission, TestResult
 from judge.verdicts import Status, Verdict
 from learn.models import QuizItem
-from learn.services import quiz_answer
+from learn.services import lessons_sync, quiz_answer
 from practice.services import draft_save, note_save
 
 SLUG = "unicode-palindrome"
@@ -64,6 +65,19 @@ def make_user_with_private_data(username: str, *, problems, marker: str) -> Simp
     Submission.objects.create(user=user, problem=problem, code=code_with(marker, "ACTIVE-INTERVIEW-CODE"),
                               mode=Mode.RUN, status=Status.FINISHED, verdict=Verdict.ACCEPTED, interview=active)
     return SimpleNamespace(
-        user=user, token=Token.objects.create(user=user).key, problem=problem, submitted=submitted,
+        user=user, token=make_token(user), problem=problem, submitted=submitted,
         queued_run=queued_run, quiz_item=item, quiz_answer=answer, finished_interview=finished,
-        active_interview=active, marker=marker)
+        active_interview=active)
+
+
+def private_data_user(username: str, *, marker: str, problems, monkeypatch) -> SimpleNamespace:
+    """make_user_with_private_data, with the lessons and interview templates it needs. The
+    submissions requests make stay queued: nothing that uses this needs the judge."""
+    monkeypatch.setattr("judge.services.submission_enqueue", lambda submission_id, **kw: True)
+    lessons_sync()
+    install_default_templates(InterviewTemplate)
+    return make_user_with_private_data(username, problems=problems, marker=marker)
+
+
+def make_token(user) -> str:
+    return Token.objects.create(user=user).key

@@ -97,20 +97,23 @@ def compose_command():
     return None
 
 
-@pytest.mark.skipif(compose_command() is None, reason="no Compose installed (setup.sh --test installs docker-compose)")
+COMPOSE = compose_command()
+
+
+@pytest.mark.skipif(COMPOSE is None, reason="no Compose installed (setup.sh --test installs docker-compose)")
 def test_compose_accepts_the_file_with_the_documented_env(tmp_path):
     shutil.copy(REPO / "docker-compose.yml", tmp_path / "docker-compose.yml")
     shutil.copy(REPO / ".env.example", tmp_path / ".env")
-    result = subprocess.run([*compose_command(), "config", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run([*COMPOSE, "config", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    result = subprocess.run([*compose_command(), "config", "--services"], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run([*COMPOSE, "config", "--services"], cwd=tmp_path, capture_output=True, text=True)
     assert set(result.stdout.split()) == APP_SERVICES | {"postgres", "redis"}
 
 
-@pytest.mark.skipif(compose_command() is None, reason="no Compose installed (setup.sh --test installs docker-compose)")
+@pytest.mark.skipif(COMPOSE is None, reason="no Compose installed (setup.sh --test installs docker-compose)")
 def test_compose_refuses_to_run_without_the_secrets(tmp_path):
     shutil.copy(REPO / "docker-compose.yml", tmp_path / "docker-compose.yml")
     (tmp_path / ".env").write_text("")
-    result = subprocess.run([*compose_command(), "config", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run([*COMPOSE, "config", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode != 0
     assert "POSTGRES_PASSWORD" in result.stderr or "REDIS_PASSWORD" in result.stderr or "DOCKER_GID" in result.stderr
