@@ -24,21 +24,21 @@ def _first_message(data):
     return ""
 
 
-def _is_api(request) -> bool:
+def is_api_request(request) -> bool:
     return request.path.startswith("/api/")
 
 
 def page_not_found(request, exception):
     """handler404: a path under /api/ that matches no endpoint (e.g. /api/submissions/abc/)
     answers JSON like every other API error; pages keep their HTML 404."""
-    if _is_api(request):
+    if is_api_request(request):
         return JsonResponse({"detail": "Not found."}, status=404)
     return defaults.page_not_found(request, exception)
 
 
 def server_error(request):
     """handler500: should the API ever fail, its client still gets JSON."""
-    if _is_api(request):
+    if is_api_request(request):
         return JsonResponse({"detail": "Internal error; it has been logged."}, status=500)
     return defaults.server_error(request)
 

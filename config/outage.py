@@ -11,6 +11,8 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 
+from config.api import is_api_request
+
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5
 MESSAGE = "The service is briefly unavailable (its database is not answering); nothing was saved. Try again shortly."
@@ -27,7 +29,7 @@ class ServiceUnavailableMiddleware:
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         log.warning("database unavailable for %s %s: %s", request.method, request.path, exception)
-        if request.path.startswith("/api/"):
+        if is_api_request(request):
             response = JsonResponse({"detail": MESSAGE}, status=503)
         else:
             response = HttpResponse(f'<p class="error" role="alert">{MESSAGE}</p>', status=503)

@@ -30,6 +30,10 @@ def judge_code(problem, *, code: str, mode: str, name_hint: str = "", custom_tes
     except SandboxUnavailable as exc:
         if raise_unavailable:
             raise
-        return Outcome(Verdict.INTERNAL_ERROR, "The judge is unavailable; your submission will be retried.",
-                       judge_log=str(exc)), None
+        return unavailable_outcome(exc), None
     return runner.interpret(problem, mode, result, job), result.wall_seconds
+
+
+def unavailable_outcome(exc: SandboxUnavailable) -> Outcome:
+    return Outcome(Verdict.INTERNAL_ERROR, "The judge is unavailable; your submission will be retried.",
+                   judge_log=str(exc))

@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from judge.models import BenchmarkResult, Mode, Submission, SubmissionEvent, TestResult
-from judge.judging import judge_code
+from judge.judging import judge_code, unavailable_outcome
 from judge.limits import submission_limits_check
 from judge.progress import progress_clear, progress_reporter_for
 from judge.runners import Outcome
@@ -149,20 +149,21 @@ def submission_judge(submission_id: int) -> None:
         return
     submission = Submission.objects.select_related("problem").get(pk=submission_id)
     container_seconds = None
-    waits = SubmissionEvent.objects.filter(submission_id=submission_id, kind=SubmissionEvent.Kind.RETRIED,
-                                           detail__startswith=UNAVAILABLE_DETAIL).count()
     try:
         outcome, container_seconds = judge_code(submission.problem, code=submission.code, mode=submission.mode,
                                                 name_hint=f"submission-{submission_id}",
                                                 custom_tests=submission.custom_tests,
                                                 on_output=progress_reporter_for(submission),
-                                                raise_unavailable=waits < UNAVAILABLE_WAITS)
+                                                raise_unavailable=True)
     except SandboxUnavailable as exc:
-        if not _engine_answers():
+        # Counted only now: the common path costs no query for it.
+        waits = SubmissionEvent.objects.filter(submission_id=submission_id, kind=SubmissionEvent.Kind.RETRIED,
+                                               detail__startswith=UNAVAILABLE_DETAIL).count()
+        if waits < UNAVAILABLE_WAITS and not _engine_answers():
             _wait_for_the_engine(submission_id, waits, exc)  # raises JudgeRetry
-        # The engine is up (a missing image, say): a judge failure, counted in attempts.
-        outcome = Outcome(Verdict.INTERNAL_ERROR, "The judge is unavailable; your submission will be retried.",
-                          judge_log=str(exc))
+        # The engine is up (a missing image, say), or we waited long enough: a judge failure,
+        # counted in attempts.
+        outcome = unavailable_outcome(exc)
     except Exception as exc:  # a bug of ours must not leave the row running forever
         log.exception("judging submission %s crashed", submission_id)
         outcome = Outcome(Verdict.INTERNAL_ERROR, "The judge failed; it is not your fault.", judge_log=repr(exc))
