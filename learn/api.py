@@ -5,7 +5,6 @@ Lessons are public, like their pages; progress and answers are the caller's own 
 an anonymous caller). A quiz item's answer index and explanation appear only once the caller
 has answered it, as on the page."""
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -17,7 +16,7 @@ from config.api import error_responses
 from learn.models import QuizAnswer, QuizItem
 from learn.selectors import (lesson_get, lesson_list, lesson_problems, progress_by_step, quiz_answers_for_user,
                              solved_slugs)
-from learn.services import quiz_answer
+from learn.services import quiz_answer, quiz_answer_try
 
 TAGS = ["lessons"]
 
@@ -151,9 +150,7 @@ def quiz_answer_api(request, step, position):
     if request.user.is_authenticated:
         answer = quiz_answer(user=request.user, item=item, choice=choice)
     else:  # anyone may try, as on the page; nothing is kept
-        if not 0 <= choice < len(item.choices_html):
-            raise ValidationError("Pick one of the answers.")
-        answer = QuizAnswer(item=item, choice=choice, correct=choice == item.answer, first_correct=choice == item.answer)
+        answer = quiz_answer_try(item=item, choice=choice)
     return Response(QuizResultSerializer({
         "position": item.position, "choice": answer.choice, "correct": answer.correct,
         "first_correct": answer.first_correct, "attempts": answer.attempts, "correct_choice": item.answer,

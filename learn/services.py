@@ -36,14 +36,26 @@ def lessons_sync(*, sources=None) -> dict:
     return report
 
 
-def quiz_answer(*, user, item: QuizItem, choice) -> QuizAnswer:
-    """Record the user's answer; answering again replaces it (first_correct stays)."""
+def _valid_choice(item: QuizItem, choice) -> int:
     try:
         choice = int(choice)
     except (TypeError, ValueError):
         raise ValidationError("Pick one of the answers.") from None
     if not 0 <= choice < len(item.choices_html):
         raise ValidationError("Pick one of the answers.")
+    return choice
+
+
+def quiz_answer_try(*, item: QuizItem, choice) -> QuizAnswer:
+    """A signed-out visitor's answer: checked as quiz_answer checks it, kept nowhere."""
+    choice = _valid_choice(item, choice)
+    correct = choice == item.answer
+    return QuizAnswer(item=item, choice=choice, correct=correct, first_correct=correct)
+
+
+def quiz_answer(*, user, item: QuizItem, choice) -> QuizAnswer:
+    """Record the user's answer; answering again replaces it (first_correct stays)."""
+    choice = _valid_choice(item, choice)
     correct = choice == item.answer
     with transaction.atomic():
         answer, created = QuizAnswer.objects.select_for_update().get_or_create(

@@ -2,10 +2,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from learn.models import QuizAnswer, QuizItem
+from learn.models import QuizItem
 from learn.selectors import (lesson_get, lesson_list, lesson_problems, progress_by_step,
                              quiz_answers_for_user, solved_slugs)
-from learn.services import quiz_answer
+from learn.services import quiz_answer, quiz_answer_try
 
 
 def lesson_list_page(request):
@@ -39,11 +39,8 @@ def quiz_answer_view(request, step, position):
         if request.user.is_authenticated:
             answer = quiz_answer(user=request.user, item=item, choice=request.POST.get("choice"))
         else:
-            choice = int(request.POST.get("choice", ""))
-            if not 0 <= choice < len(item.choices_html):
-                raise ValueError
-            answer = QuizAnswer(item=item, choice=choice, correct=choice == item.answer, first_correct=False)
-    except (ValidationError, ValueError):
+            answer = quiz_answer_try(item=item, choice=request.POST.get("choice"))
+    except ValidationError:
         error = "Pick one of the answers."
     if not request.htmx:
         return redirect(f"{item.lesson.get_absolute_url()}#quiz-{item.position}")
