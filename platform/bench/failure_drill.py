@@ -42,6 +42,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from common import stop  # platform/bench/common.py
+
 REPO = Path(__file__).resolve().parents[2]
 DIR = Path(os.environ.get("DRILL_DIR", "/var/tmp/dojo-drill"))
 PG_PORT, REDIS_PORT, WEB_PORT = 55432, 56379, int(os.environ.get("DRILL_WEB_PORT", "8767"))
@@ -212,16 +214,6 @@ def start_worker():
 def start_beat():
     return spawn("beat", [sys.executable, "-m", "celery", "-A", "config", "beat", "--loglevel", "INFO",
                           "--schedule", str(DIR / "celerybeat-schedule")])
-
-
-def stop_proc(proc, sig=signal.SIGTERM):
-    if proc is not None and proc.poll() is None:
-        os.killpg(proc.pid, sig)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 # --- the flow of submissions ------------------------------------------------------------
@@ -485,7 +477,7 @@ def main():
             supervisor.join()
             worker = supervisor.worker
         for proc in (web, worker, beat):
-            stop_proc(proc)
+            stop(proc)
         for service in reversed(started):
             try:
                 service.stop()

@@ -15,20 +15,18 @@ nothing, it measures.
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-os.environ["DEBUG"] = "0"
+from common import setup_django, start, stop, wait_for_http  # noqa: E402  (platform/bench/common.py)
 
-import django  # noqa: E402
-
-django.setup()
+# One user sends the whole burst: the per-user submission limits (JUDGE_RATE_*), which guard
+# the site against abuse, would refuse most of it. The server started below inherits these.
+os.environ.setdefault("JUDGE_RATE_PER_MINUTE", "100000")
+os.environ.setdefault("JUDGE_RATE_PER_HOUR", "100000")
+setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
@@ -70,22 +68,11 @@ def submit_and_wait(token, slug, code, timeout=120):
     return None, "lost"
 
 
-def start(cmd, log):
-    return subprocess.Popen(cmd, cwd=REPO, stdout=open(REPO / ".run" / log, "ab"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
-
-
 def start_worker(concurrency):
     proc = start([sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "WARNING",
                   "--concurrency", str(concurrency), "--hostname", f"bench-{time.time_ns()}@%h"], "bench-worker.log")
     time.sleep(4)  # let it connect and reap before the clock starts
     return proc
-
-
-def stop(proc):
-    if proc.poll() is None:
-        os.killpg(proc.pid, 15)
-        proc.wait(timeout=30)
 
 
 def unique(code, i):
@@ -107,12 +94,7 @@ def main():
                  "--workers", "2", "--access-logfile", "-"], "bench-web.log")
     worker = None
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(BASE + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_for_http(BASE + "/healthz")
         print(f"Dojo judge speed, {os.cpu_count()} cores, worker limits: {settings.JUDGE['NANO_CPUS'] / 1e9:g} CPU, "
               f"{settings.JUDGE['MEMORY_BYTES'] >> 20} MiB per container")
 

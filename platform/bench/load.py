@@ -26,18 +26,12 @@ import secrets
 import shutil
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-os.environ["DEBUG"] = "0"
+from common import REPO, setup_django, start, stop, wait_for_http  # noqa: E402  (platform/bench/common.py)
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
@@ -91,23 +85,11 @@ def start_server():
                 "--workers", str(WORKERS)]
     if THREADS > 1:
         gunicorn += ["--worker-class", "gthread", "--threads", str(THREADS)]
-    log = open(REPO / ".run" / "bench-load-web.log", "ab")
-    proc = subprocess.Popen(gunicorn, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                            env={**os.environ, "LOG_LEVEL": "WARNING"})
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(BASE + "/healthz", timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    stop(proc)
-    raise SystemExit("gunicorn did not start; see .run/bench-load-web.log")
-
-
-def stop(proc):
-    if proc.poll() is None:
-        os.killpg(proc.pid, 15)
-        proc.wait(timeout=30)
+    proc = start(gunicorn, "bench-load-web.log", env={**os.environ, "LOG_LEVEL": "WARNING"})
+    if not wait_for_http(BASE + "/healthz"):
+        stop(proc)
+        raise SystemExit("gunicorn did not start; see .run/bench-load-web.log")
+    return proc
 
 
 def fetch(path, headers):
