@@ -13,10 +13,12 @@ from django.core.cache import cache
 from problems.loader import test_names
 
 log = logging.getLogger(__name__)
-_RUN_MARK = b"@@dojo:run@@\n"
+# Root's marker lines (judge/runners/go/protocol.py); user output is "|"-prefixed, so a
+# marker is only ever found at a line start.
+_RUN_MARK = b"\n@@dojo:run@@\n"
 _TOP_LEVEL_DONE = re.compile(rb'"Action":"(?:pass|fail)"(?:,"Package":"[^"]*")?,"Test":"(Test\w*)"')
 _VARIANT_DONE = re.compile(rb"^@@dojo:variant-end ", re.MULTILINE)
-_BENCH = b"@@dojo:bench sub "
+_BENCH = b"\n@@dojo:bench sub "
 
 
 def _key(submission_id) -> str:
@@ -62,7 +64,8 @@ class ProgressReporter:
             self.scanned = self.run_at
         end = out.rfind(b"\n", self.scanned) + 1
         if end > self.scanned:
-            new = bytes(out[self.scanned:end])
+            # From the newline before the new lines: a marker's own leading "\n" is there.
+            new = bytes(out[max(0, self.scanned - 1):end])
             self.scanned = end
             self.finished.update(_TOP_LEVEL_DONE.findall(new))
             self.variant_ends += len(_VARIANT_DONE.findall(new))

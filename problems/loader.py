@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CATALOG_DIR = Path(__file__).resolve().parent / "catalog"
+EXPORT_FILE = "export_test.go"
 _TEST_FUNC = re.compile(r"^func (Test\w*)\(\w+ \*testing\.T\)", re.MULTILINE)
 _BENCH_FUNC = re.compile(r"^func (Benchmark\w*)\(\w+ \*testing\.B\)", re.MULTILINE)
 BENCHMARK_DEFAULTS = {"time_ratio": 2.0, "rounds": 5, "benchtime": "100ms", "allocs": {}}
@@ -44,6 +45,7 @@ class ProblemSource:
     tests_task: dict = field(default_factory=dict)
     bench_test_files: dict = field(default_factory=dict)
     benchmark_config: dict = field(default_factory=dict)
+    allowed: dict = field(default_factory=dict)  # {baseline package: why this problem allows it}
 
     @property
     def benchmark_names(self):
@@ -66,7 +68,7 @@ class ProblemSource:
                      repr(self.wrong_variants), repr(sorted(self.bench_test_files.items())),
                      repr(sorted(self.benchmark_config.items())), self.kind,
                      repr(sorted(self.impl_files.items())), repr(self.mutants),
-                     repr(sorted(self.tests_task.items()))):
+                     repr(sorted(self.tests_task.items())), repr(sorted(self.allowed.items()))):
             digest.update(part.encode())
             digest.update(b"\0")
         return digest.hexdigest()
@@ -108,6 +110,14 @@ def _wrong_variants(folder: Path, meta: dict) -> list:
     return wrong
 
 
+def _allowed(folder: Path, meta: dict) -> dict:
+    """[allow] maps a baseline package to the reason this problem needs it."""
+    allowed = meta.get("allow", {})
+    if not isinstance(allowed, dict) or not all(isinstance(v, str) and v.strip() for v in allowed.values()):
+        raise ProblemFormatError(f"{folder.name}: [allow] maps each package to the reason it is allowed")
+    return dict(allowed)
+
+
 def _common_fields(folder: Path, meta: dict) -> dict:
     return {
         "slug": meta["slug"],
@@ -120,6 +130,7 @@ def _common_fields(folder: Path, meta: dict) -> dict:
         "time_limit_seconds": int(meta.get("time_limit_seconds", 10)),
         "race": bool(meta.get("race", False)),
         "forbidden": [str(rule) for rule in meta.get("forbidden", [])],
+        "allowed": _allowed(folder, meta),
         "starter_files": _read_go_files(folder / "starter"),
         "reference_files": _read_go_files(folder / "reference"),
         "wrong_variants": _wrong_variants(folder, meta),
@@ -164,7 +175,10 @@ def load_problem(folder: Path) -> ProblemSource:
     source = ProblemSource(
         **_common_fields(folder, meta),
         example_test_files={"examples_test.go": _read(tests / "examples_test.go")},
-        hidden_test_files={"hidden_test.go": _read(tests / "hidden_test.go")},
+        hidden_test_files={"hidden_test.go": _read(tests / "hidden_test.go"),
+                           # Compiled inside the package, so the external hidden suite can reach
+                           # the statement's unexported names (docs/problem-format.md).
+                           **({EXPORT_FILE: _read(tests / EXPORT_FILE)} if (tests / EXPORT_FILE).is_file() else {})},
     )
     bench_file = tests / "bench_test.go"
     if bench_file.is_file():

@@ -54,6 +54,9 @@ class Problem(models.Model):
     race = models.BooleanField(default=False)
     # Packages ("unsafe") or identifiers ("io.LimitReader") a solution may not use.
     forbidden = models.JSONField(default=list)
+    # {package: why}: packages of the judge's baseline (judge/runners/go/forbidden.py) this
+    # problem lets a solution import, each for the reason given.
+    allowed = models.JSONField(default=dict, blank=True)
     content_hash = models.CharField(max_length=64)
     updated_at = models.DateTimeField(auto_now=True)
 

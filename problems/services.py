@@ -30,7 +30,7 @@ def problems_sync(*, sources=None, slugs=None) -> dict:
             "example_test_files": src.example_test_files, "hidden_test_files": src.hidden_test_files,
             "example_test_names": src.example_test_names, "hidden_test_names": src.hidden_test_names,
             "wrong_variants": src.wrong_variants, "time_limit_seconds": src.time_limit_seconds,
-            "race": src.race, "forbidden": src.forbidden, "content_hash": digest,
+            "race": src.race, "forbidden": src.forbidden, "allowed": src.allowed, "content_hash": digest,
             "bench_test_files": src.bench_test_files, "benchmark_names": src.benchmark_names,
             "benchmark_config": src.benchmark_config, "kind": src.kind, "impl_files": src.impl_files,
             "mutants": src.mutants, "tests_task": src.tests_task,

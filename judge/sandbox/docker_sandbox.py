@@ -1,9 +1,10 @@
 """The Docker side of judging: one container per job, always removed.
 
-Rules (see docs/contract): no network, read-only root, a capped tmpfs, non-root, no
-capabilities, limits on memory/CPU/pids/files, a wall-clock kill and an output cap enforced
-here, explicit empty environment. Code goes in through stdin; output comes back through the
-attach stream, which we stop reading at the cap.
+Rules (see docs/contract and docs/judge-protocol.md): no network, read-only root, a capped
+tmpfs, no capability but the two the image's judge needs to drop to its unprivileged uids
+(the submission's code never runs as root), limits on memory/CPU/pids/files, a wall-clock
+kill and an output cap enforced here, explicit empty environment. Code goes in through
+stdin; output comes back through the attach stream, which we stop reading at the cap.
 """
 
 import atexit
@@ -28,7 +29,10 @@ log = logging.getLogger(__name__)
 
 LABEL = "dojo.judge"
 OWNER_LABEL = "dojo.owner"
-SANDBOX_USER = "10001:10001"
+# The image's judge starts as root and runs the compiler as 10001 and the submission's code
+# as 10002 (docs/judge-protocol.md, "Trust boundary"); SETUID/SETGID are all it keeps.
+SANDBOX_USER = "0:0"
+SANDBOX_CAPABILITIES = ["SETUID", "SETGID"]
 
 
 class SandboxUnavailable(Exception):
@@ -60,6 +64,7 @@ def _create(client, job: Job, name: str):
         read_only=True,
         tmpfs={"/tmp": f"rw,exec,nosuid,nodev,size={lim.tmpfs_bytes},mode=1777"},
         cap_drop=["ALL"],
+        cap_add=SANDBOX_CAPABILITIES,
         security_opt=["no-new-privileges"],
         init=True,
         mem_limit=lim.memory_bytes,
@@ -70,6 +75,8 @@ def _create(client, job: Job, name: str):
             Ulimit(name="nofile", soft=lim.open_files, hard=lim.open_files),
             Ulimit(name="fsize", soft=lim.file_bytes, hard=lim.file_bytes),
         ],
+        # dojo-jail caps each run's output inside the container, so a flood never reaches
+        # this log (nor the attach stream) beyond the cap.
         log_config=LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
     )
     created = client.api.create_container(

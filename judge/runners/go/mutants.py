@@ -16,7 +16,6 @@ from judge.runners.go.test2json import parse_events
 from judge.verdicts import Verdict
 
 CORRECT_DIR = "a0"  # sorts before every mutant dir ("m…"): built first, so a compile error is the user's
-VARIANT_BUILD = re.compile(r"^@@dojo:variant-build ([a-z0-9]+)@@$", re.MULTILINE)
 # A benchmark line that reported allocations (b.ReportAllocs; the judge does not pass -benchmem).
 _ALLOCS_LINE = re.compile(r"^(Benchmark\S+)\s+\d+\s+.*\ballocs/op", re.MULTILINE)
 _MAX_OUTPUT = 6000
@@ -47,34 +46,31 @@ def run_order(dirs: dict) -> str:
     return ",".join(order)
 
 
-def failed_build_is_ours(trusted: str) -> bool:
-    """A mutant that does not build where the correct implementation did is the problem's fault."""
-    built = VARIANT_BUILD.findall(trusted)
-    return bool(built) and built[-1] != CORRECT_DIR
+def _with_cap(result, capped: bool):
+    """The sandbox result, counting dojo-jail's per-run output cap as the sandbox's own."""
+    if not capped or result.output_truncated:
+        return result
+    import dataclasses
+    return dataclasses.replace(result, output_truncated=True)
 
 
-def split_runs(untrusted: str, nonce: str) -> tuple[dict, bool]:
-    """{dir: (exit status or None if it never ended, its test2json text)}, and whether a
-    binary was tampered with. Only lines carrying the nonce count as markers."""
-    marker = re.compile(rf"^@@dojo:variant(-end|-tampered)? ([a-z0-9]+)(?: (\d+))? {nonce}@@$", re.MULTILINE)
-    runs, current, start, tampered = {}, None, 0, False
-    for match in marker.finditer(untrusted):
-        kind, d, status = match.group(1), match.group(2), match.group(3)
-        if kind == "-tampered":
-            tampered = True
-        elif kind is None:
-            current, start = d, match.end() + 1  # past the marker's newline
-            runs[d] = (None, untrusted[start:match.start()])
-        elif d == current:
-            runs[d] = (int(status), untrusted[start:match.start()])
-            current = None
-    if current is not None:  # killed mid-run (time, memory, output): keep what it printed
-        runs[current] = (None, untrusted[start:])
-    return runs, tampered
+def _runs(transcript) -> dict:
+    """{dir: (exit status or None if it never ended, its test2json text)}. The status is
+    dojo-jail's (wait(2)); a run killed by a signal counts as failing, like any crash."""
+    runs = {}
+    for section in transcript.of_kind("variant"):
+        ended = section.exit
+        status = None if ended is None or ended.timed_out or ended.output_capped else \
+            (ended.code if ended.code >= 0 else 128 + ended.signal)
+        runs[section.label] = (status, section.text)
+    return runs
 
 
-def interpret_variants(problem, mode: str, result, runs: dict, dirs: dict) -> Outcome:
+def interpret_variants(problem, mode: str, result, transcript, dirs: dict) -> Outcome:
     require = problem.tests_task.get("require", "Test")
+    runs = _runs(transcript)
+    capped = any(s.exit is not None and s.exit.output_capped for s in transcript.of_kind("variant"))
+    result = _with_cap(result, capped)
     status, text = runs.get(CORRECT_DIR, (None, ""))
     events = parse_events(text)
     tests = [TestOutcome(rec.name, _status(rec), int(rec.elapsed * 1000), _output(rec))

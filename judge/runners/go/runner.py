@@ -4,28 +4,22 @@ The image's protocol is in docs/judge-protocol.md.
 """
 
 import io
-import re
-import secrets
 import tarfile
 
 from django.conf import settings
 
 from judge.runners.base import Outcome, TestOutcome
-from judge.runners.go import mutants
-from judge.runners.go.benchmarks import BenchmarkTampering, compare, split_segments
-from judge.runners.go.forbidden import violations
+from judge.runners.go import hidden, mutants, protocol
+from judge.runners.go.benchmarks import BenchmarkTampering, compare
+from judge.runners.go.forbidden import SOLUTION_BASELINE, TESTS_BASELINE, violations
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
 from judge.sandbox.job import Job, Limits
-from problems.loader import test_names
+from problems.loader import EXPORT_FILE, test_names
 from problems.code_files import CodeFilesError, split_files
 from judge.verdicts import Verdict, most_severe
 
-BUILD_MARK = "@@dojo:build@@\n"
-BUILD_FAILED_MARK = "@@dojo:build-failed@@"
-RUN_MARK = "@@dojo:run@@\n"
 EXIT_BUILD_FAILED = 100
-EXIT_JUDGE_FAILED = 3
 JUDGE_COMMAND = ["/opt/dojo/bin/judge", "--args-from-stdin"]
 CUSTOM_TESTS_FILE = "my_cases_test.go"  # the user's own cases, judged by Run (after the examples: files run in name order)
 # The modules baked into the runner image (platform/runner/build-image.sh), required by
@@ -34,7 +28,8 @@ IMAGE_MODULES = {"github.com/mattn/go-sqlite3": "v1.14.16", "golang.org/x/sync":
                  "gopkg.in/yaml.v3": "v3.0.1"}
 GO_MOD = ("module dojo.local/solution\n\ngo 1.27\n\nrequire (\n"
           + "".join(f"\t{path} {version}\n" for path, version in IMAGE_MODULES.items()) + ")\n")
-_BUILD_HEADER = re.compile(r"^# dojo\.local/solution.*\n", re.MULTILINE)
+# The judge's own files in a Submit build: never quoted to the submitter.
+HIDDEN_FILES = {"hidden_test.go", "bench_test.go", EXPORT_FILE}
 _MAX_MESSAGE = 4000
 _MAX_TEST_OUTPUT = 8000
 
@@ -73,7 +68,12 @@ class GoRunner:
                 found = f"package {declared}" if declared else "no package clause"
                 msg = f"{name}: expected `package {problem.package}`, found {found}."
                 return Outcome(verdict=Verdict.COMPILE_ERROR, message=msg, compile_output=msg)
-        found = [v for name, source in files.items() for v in violations(source, problem.forbidden, name)]
+        allowed = set(problem.allowed or {})
+        baseline = TESTS_BASELINE if problem.writes_tests else SOLUTION_BASELINE
+        found = [v for name, source in files.items()
+                 for v in violations(source, problem.forbidden, name, baseline=baseline, allowed=allowed)]
+        if checked is not files:
+            found += violations(custom_tests, [], CUSTOM_TESTS_FILE, baseline=TESTS_BASELINE, allowed=allowed)
         if found:
             return Outcome(verdict=Verdict.FORBIDDEN, message=found[0], compile_output="\n".join(found))
         return None
@@ -83,10 +83,18 @@ class GoRunner:
             return problem.example_test_files, problem.example_test_names
         return problem.hidden_test_files, problem.hidden_test_names
 
+    def sandbox_test_files(self, problem, mode: str) -> dict:
+        """The test files as the sandbox compiles them: hidden ones as the external test
+        package, which the submission's package cannot name (docs/judge-protocol.md)."""
+        files, _ = self.test_files(problem, mode)
+        if mode == "run":
+            return dict(files)
+        return {name: source if name == EXPORT_FILE else hidden.as_external(source) for name, source in files.items()}
+
     def benchmarks_apply(self, problem, mode: str) -> bool:
         return mode != "run" and bool(problem.benchmark_names)
 
-    def _limits(self, wall_seconds: float) -> Limits:
+    def _limits(self, wall_seconds: float, output_bytes: int) -> Limits:
         cfg = settings.JUDGE
         return Limits(
             wall_seconds=wall_seconds,
@@ -94,18 +102,20 @@ class GoRunner:
             nano_cpus=cfg["NANO_CPUS"],
             pids=cfg["PIDS_LIMIT"],
             tmpfs_bytes=cfg["TMPFS_BYTES"],
-            output_bytes=cfg["OUTPUT_LIMIT_BYTES"],
+            output_bytes=output_bytes,
         )
 
-    def _job(self, options: list, files: dict, limits: Limits, name_hint: str, context=None) -> Job:
+    def _job(self, options: list, files: dict, wall_seconds: float, runs: int, name_hint: str,
+             context=None) -> Job:
         # Options travel on stdin's first line: the same command fits every job, so the
         # sandbox can start a container before the job exists (docs/judge-protocol.md).
-        nonce = secrets.token_hex(16)
-        options = options + ["--end-marker", nonce]
+        cap = settings.JUDGE["OUTPUT_LIMIT_BYTES"]
+        options = options + ["--max-output", str(cap)]
         stdin = (" ".join(options) + "\n").encode() + _tar(files)
+        # dojo-jail caps each run at `cap`; the sandbox's cap is only the backstop for them all.
+        limits = self._limits(wall_seconds, output_bytes=cap * (runs + 2))
         return Job(image=settings.JUDGE["IMAGE"], command=JUDGE_COMMAND, stdin=stdin, limits=limits,
-                   name_hint=name_hint, end_marker=f"@@dojo:end {nonce} ".encode(),
-                   context={**(context or {}), "nonce": nonce})
+                   name_hint=name_hint, end_marker=protocol.END_LINE, context=context or {})
 
     def _tests_task_job(self, problem, *, code: str, mode: str, name_hint: str) -> Job:
         dirs = mutants.variant_dirs(problem, mode)
@@ -114,15 +124,16 @@ class GoRunner:
         if problem.tests_task.get("require") == "Benchmark":
             options.append("--variant-bench")
         wall = (settings.JUDGE["BUILD_SECONDS"] + 2 * len(dirs)) + problem.time_limit_seconds * len(dirs) + 5
-        return self._job(options, files, self._limits(wall), name_hint, {"dirs": dirs})
+        return self._job(options, files, wall, len(dirs), name_hint, {"dirs": dirs})
 
     def build_job(self, problem, *, code: str, mode: str, name_hint: str = "", custom_tests: str = "") -> Job:
         if problem.writes_tests:
             return self._tests_task_job(problem, code=code, mode=mode, name_hint=name_hint)
         cfg = settings.JUDGE
-        test_files, _ = self.test_files(problem, mode)
-        files = {"go.mod": GO_MOD, **split_files(code), **test_files}
-        context = {}
+        own = split_files(code)
+        files = {"go.mod": GO_MOD, **own, **self.sandbox_test_files(problem, mode)}
+        # The submitter's own function names: the only identifiers a hidden run's race message names.
+        context = {"own_functions": sorted(hidden.own_function_names(own))}
         if mode == "run" and custom_tests.strip():
             # The user's own cases run next to the visible examples, and are expected too.
             files[CUSTOM_TESTS_FILE] = custom_tests
@@ -134,59 +145,81 @@ class GoRunner:
         if self.benchmarks_apply(problem, mode):
             bench = problem.benchmark_config
             # The reference is built next to the submission and benchmarked in turn with it.
-            files.update(problem.bench_test_files)
+            files.update({name: hidden.as_external(source) for name, source in problem.bench_test_files.items()})
             files.update({f"reference/{name}": source for name, source in problem.reference_files.items()})
-            files.update({f"reference/{name}": source for name, source in problem.bench_test_files.items()})
+            files.update({f"reference/{name}": hidden.as_external(source, "dojo.local/reference")
+                          for name, source in problem.bench_test_files.items()})
             files["reference/go.mod"] = GO_MOD.replace("dojo.local/solution", "dojo.local/reference")
             options += ["--bench", "^(" + "|".join(problem.benchmark_names) + ")$",
                         "--bench-rounds", str(bench["rounds"]), "--benchtime", bench["benchtime"]]
             runs += 2 * bench["rounds"]
-        # Each run of a binary is capped by -test.timeout inside; this is the backstop.
-        limits = self._limits(cfg["BUILD_SECONDS"] + problem.time_limit_seconds * runs + 5)
-        return self._job(options, files, limits, name_hint, context)
+        # Each run of a binary is capped by -test.timeout and dojo-jail inside; this is the backstop.
+        wall = cfg["BUILD_SECONDS"] + (problem.time_limit_seconds + 3) * runs + 5
+        return self._job(options, files, wall, runs, name_hint, context)
 
     def interpret(self, problem, mode: str, result, job: Job | None = None) -> Outcome:
-        text = result.output.decode("utf-8", errors="replace")
-        trusted, ran, untrusted = text.partition(RUN_MARK)
-        build_output = _BUILD_HEADER.sub("", trusted.replace(BUILD_MARK, "", 1).replace(BUILD_FAILED_MARK, ""))
-        build_output = mutants.VARIANT_BUILD.sub("", build_output).strip()
-
-        if not ran:
-            if problem.writes_tests and BUILD_FAILED_MARK in trusted and mutants.failed_build_is_ours(trusted):
-                return Outcome(Verdict.INTERNAL_ERROR, "The judge failed to build a known bug against your tests; "
-                               "it will be retried.", judge_log=_trim(trusted, 20000))
-            return self._before_run(problem, result, trusted, build_output)
+        """The verdict, from evidence user code cannot produce (docs/judge-protocol.md): root's
+        markers and dojo-jail's exit records. What the test binary printed only explains it."""
+        transcript = protocol.parse(result.output.decode("utf-8", errors="replace"))
+        if transcript.judge_lines:  # root's own diagnostics: the judge, not the code, failed
+            return self._judge_failed(transcript, result, "while running your code" if transcript.ran
+                                      else "before running your code")
+        if not transcript.ran:
+            return self._before_run(problem, mode, result, transcript)
         if problem.writes_tests:
-            runs, tampered = mutants.split_runs(untrusted, job.context["nonce"])
-            if tampered:
-                return Outcome(Verdict.WRONG_ANSWER, "Your tests changed the judge's files; the run is not trusted.")
-            return mutants.interpret_variants(problem, mode, result, runs, job.context["dirs"])
+            return mutants.interpret_variants(problem, mode, result, transcript, job.context["dirs"])
+        run = transcript.first("run")
+        if run.exit is None:
+            return self._killed(problem, result, transcript)
+        if run.exit.output_capped:
+            return Outcome(Verdict.OUTPUT_LIMIT, "The program printed more than "
+                           f"{settings.JUDGE['OUTPUT_LIMIT_BYTES'] // 1024} KiB; it was stopped.")
+        if result.oom_killed and not run.exit.ok:
+            return self._out_of_memory()
+        if run.exit.timed_out:
+            return Outcome(Verdict.TIME_LIMIT, f"The tests did not finish within {problem.time_limit_seconds} s "
+                           f"(stopped after {run.exit.elapsed_ms / 1000:.1f} s).")
+        extra = job.context.get("extra_tests", []) if job else []
+        outcome = self._after_run(problem, mode, run, parse_events(run.text), extra, job)
+        rounds = problem.benchmark_config.get("rounds", 0) if self.benchmarks_apply(problem, mode) else 0
+        if outcome.verdict == Verdict.ACCEPTED and rounds:
+            return self._judge_benchmarks(problem, outcome, transcript, rounds, result)
+        return outcome
+
+    def _judge_failed(self, transcript, result, when: str) -> Outcome:
+        return Outcome(Verdict.INTERNAL_ERROR, f"The judge failed {when}. It is not your fault; it will be retried.",
+                       judge_log=_trim("\n".join(transcript.judge_lines) +
+                                       f"\nexit={result.exit_code}\n" + result.output.decode(errors="replace"), 20000))
+
+    def _out_of_memory(self) -> Outcome:
+        return Outcome(Verdict.MEMORY_LIMIT, "The program ran out of memory "
+                       f"(limit {settings.JUDGE['MEMORY_BYTES'] // (1024 * 1024)} MiB).")
+
+    def _killed(self, problem, result, transcript) -> Outcome:
+        """The sandbox ended before dojo-jail reported: the container's own limits hit."""
         if result.oom_killed:
-            return Outcome(Verdict.MEMORY_LIMIT, "The program ran out of memory "
-                           f"(limit {settings.JUDGE['MEMORY_BYTES'] // (1024 * 1024)} MiB).")
-        if result.timed_out:
-            return Outcome(Verdict.TIME_LIMIT, f"The run was stopped after {problem.time_limit_seconds} s.")
+            return self._out_of_memory()
         if result.output_truncated:
             return Outcome(Verdict.OUTPUT_LIMIT, "The program printed more than "
                            f"{settings.JUDGE['OUTPUT_LIMIT_BYTES'] // 1024} KiB; it was stopped.")
-        if result.exit_code == EXIT_JUDGE_FAILED:
-            return Outcome(Verdict.INTERNAL_ERROR, "The judge failed after running your code; it will be retried.",
-                           judge_log=f"exit={result.exit_code} output tail:\n{untrusted[-4000:]}")
-        rounds = problem.benchmark_config.get("rounds", 0) if self.benchmarks_apply(problem, mode) else 0
-        try:
-            tests_text, segments = split_segments(untrusted, rounds)
-        except BenchmarkTampering:
-            return Outcome(Verdict.WRONG_ANSWER, "The output imitates the judge's own markers; it is not trusted.")
-        extra = job.context.get("extra_tests", []) if job else []
-        outcome = self._after_run(problem, mode, result, parse_events(tests_text), extra)
-        if outcome.verdict == Verdict.ACCEPTED and rounds:
-            return self._judge_benchmarks(problem, outcome, segments, rounds)
-        return outcome
+        if result.timed_out:
+            return Outcome(Verdict.TIME_LIMIT, f"The run was stopped after {result.wall_seconds:.1f} s.")
+        return self._judge_failed(transcript, result, "while running your code")
 
-    def _judge_benchmarks(self, problem, outcome, segments, rounds) -> Outcome:
-        if not segments:
-            return Outcome(Verdict.INTERNAL_ERROR, "The judge did not run the benchmarks; it will be retried.",
-                           judge_log="tests passed but no benchmark phase was printed")
+    def _judge_benchmarks(self, problem, outcome, transcript, rounds, result) -> Outcome:
+        sections = transcript.of_kind("bench")
+        if not transcript.bench_ended or len(sections) != 2 * rounds:
+            return self._killed(problem, result, transcript) if result.timed_out or result.oom_killed else \
+                self._judge_failed(transcript, result, "while benchmarking")
+        for section in sections:
+            if section.exit is None or section.exit.output_capped or section.exit.timed_out:
+                return Outcome(Verdict.TIME_LIMIT if section.exit and section.exit.timed_out else Verdict.OUTPUT_LIMIT,
+                               f"A benchmark run did not finish cleanly ({section.label}).", tests=outcome.tests)
+        segments = {(s.label.split()[0], int(s.label.split()[1])): s.text for s in sections}
+        if any(not s.exit.ok for s in sections if s.label.startswith("ref")):
+            return self._judge_failed(transcript, result, "running the reference's benchmarks")
+        if any(not s.exit.ok for s in sections if s.label.startswith("sub")):
+            return Outcome(Verdict.RUNTIME_ERROR, "Your code failed while being benchmarked.", tests=outcome.tests)
         config = problem.benchmark_config
         try:
             comparisons, problem_message = compare(
@@ -204,81 +237,115 @@ class GoRunner:
         message = f"{outcome.message} Benchmarks within budget (slowest: {slowest.time_ratio:.2f}× the reference)."
         return Outcome(Verdict.ACCEPTED, message, tests=outcome.tests, benchmarks=comparisons)
 
-    def _before_run(self, problem, result, trusted, build_output) -> Outcome:
-        if result.exit_code == EXIT_BUILD_FAILED and BUILD_FAILED_MARK in trusted:
-            first = next((line for line in build_output.splitlines() if line.strip()), "build failed")
-            return Outcome(Verdict.COMPILE_ERROR, first, compile_output=_trim(build_output, 20000))
+    def _before_run(self, problem, mode, result, transcript) -> Outcome:
+        build = transcript.build
+        if transcript.build_failed and build is not None:
+            if problem.writes_tests and build.label != mutants.CORRECT_DIR:
+                return Outcome(Verdict.INTERNAL_ERROR, "The judge failed to build a known bug against your tests; "
+                               "it will be retried.", judge_log=_trim(build.text, 20000))
+            if build.exit is not None and build.exit.timed_out:
+                return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
+            judge_files = HIDDEN_FILES if mode != "run" else set()
+            output = hidden.scrub_build_output(build.text, judge_files, hidden.api_names(problem.reference_files))
+            first = next((line for line in output.splitlines() if line.strip()), "build failed")
+            return Outcome(Verdict.COMPILE_ERROR, first, compile_output=_trim(output, 20000))
         if result.timed_out:
             return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
         if result.oom_killed:
             return Outcome(Verdict.COMPILE_ERROR, "Compilation ran out of memory.")
-        return Outcome(
-            Verdict.INTERNAL_ERROR,
-            "The judge failed before running your code. It is not your fault; it will be retried.",
-            judge_log=f"exit={result.exit_code} output:\n{_trim(trusted, 20000)}",
-        )
+        return self._judge_failed(transcript, result, "before running your code")
 
-    def _after_run(self, problem, mode, result, run, extra_tests=()) -> Outcome:
-        hidden = mode != "run"
+    def _after_run(self, problem, mode, run, events, extra_tests=(), job=None) -> Outcome:
+        """Accepted needs the trusted exit record to say the test binary exited 0 (the
+        testing package's own verdict: user code has no other way to exit 0) and every
+        expected test to have reported one pass. The events only explain a failure."""
+        hidden_run = mode != "run"
         _, expected = self.test_files(problem, mode)
         expected = list(expected) + [name for name in extra_tests if name not in expected]
+        exit_ = run.exit
         verdicts = set()
         messages = []
 
-        if run.timed_out:
+        where = self._where(events.panic_test, expected, hidden_run, problem)
+        if events.timed_out and exit_.code != 0:
             verdicts.add(Verdict.TIME_LIMIT)
-            where = f" in {run.panic_test}" if run.panic_test else ""
             messages.append(f"Time limit of {problem.time_limit_seconds} s exceeded{where}.")
-        elif run.panic:
+        elif events.panic and exit_.code != 0:
             verdicts.add(Verdict.RUNTIME_ERROR)
-            where = f" in {run.panic_test}" if run.panic_test else ""
-            messages.append(f"{run.panic}{where}")
-        if run.race_reports:
+            if hidden_run:
+                messages.append(f"{hidden.safe_panic(events.panic)}{where}.")
+            else:
+                messages.append(f"{events.panic}{where}")
+        if events.race_reports and exit_.code != 0:
             verdicts.add(Verdict.DATA_RACE)
-            messages.append("The race detector found a data race:\n" + _trim("".join(run.race_reports[0]), 3000))
+            report = "".join(events.race_reports[0])
+            own = set(job.context.get("own_functions", [])) if job else set()
+            messages.append(hidden.safe_race(report, own) if hidden_run
+                            else "The race detector found a data race:\n" + _trim(report, 3000))
 
-        failed = [name for name in expected if run.fails[name]]
-        duplicated = [name for name in expected if run.passes[name] > 1]
-        missing = [name for name in expected if not run.passes[name] and not run.fails[name]]
+        failed = [name for name in expected if events.fails[name]]
+        duplicated = [name for name in expected if events.passes[name] > 1]
+        missing = [name for name in expected if not events.passes[name] and not events.fails[name]]
         if duplicated:
             verdicts.add(Verdict.WRONG_ANSWER)
             messages.append(f"{duplicated[0]} reported more than once; output that imitates the test runner is not trusted.")
         if failed:
             verdicts.add(Verdict.WRONG_ANSWER)
-            first = _first_failing_leaf(run, failed[0])
+            first = self._first_failing_leaf(events, failed[0], hidden_run, problem)
             messages.append(f"{first} failed." if len(failed) == 1 else f"{len(failed)} tests failed, first {first}.")
-        if missing and not verdicts:
+        if exit_.code != 0 or exit_.signal:
+            if not verdicts:
+                verdicts.add(Verdict.RUNTIME_ERROR)
+                how = f"was killed by signal {exit_.signal}" if exit_.signal else f"exited with status {exit_.code}"
+                messages.append(f"The test binary {how} before its tests passed.")
+        elif missing and not verdicts:
+            # Exit 0 without every test's pass: the report was cut short or imitated.
             verdicts.add(Verdict.RUNTIME_ERROR)
-            messages.append("The test binary exited before every test had run "
-                            f"(exit status {result.exit_code}); does your code call os.Exit?")
-        if result.exit_code != 0 and not verdicts:
-            verdicts.add(Verdict.RUNTIME_ERROR)
-            messages.append(f"The test binary exited with status {result.exit_code}.")
+            messages.append("The test binary exited 0 but its report is incomplete; it is not trusted.")
 
-        tests = self._test_rows(run, expected, hidden)
+        tests = self._test_rows(events, expected, hidden_run, problem)
         verdict = most_severe(verdicts)
         message = messages[0] if messages else f"All {len(expected)} tests passed."
         return Outcome(verdict, _trim(message, _MAX_MESSAGE), tests=tests)
 
-    def _test_rows(self, run, expected, hidden) -> list:
+    def _where(self, test: str | None, expected: list, hidden_run: bool, problem) -> str:
+        """" in TestX/case" for a message, if that name is one the page may show."""
+        if not test or test.split("/", 1)[0] not in expected:
+            return ""
+        if hidden_run:
+            shown = hidden.shown_test_name(test, set(expected), hidden.subtest_names(problem.hidden_test_files))
+            test = shown or test.split("/", 1)[0]
+        return f" in {test}"
+
+    def _first_failing_leaf(self, events, top: str, hidden_run: bool, problem) -> str:
+        """The first failing sub-test under a failing test tells the user more than its parent."""
+        leaves = [name for name, rec in events.tests.items() if name.startswith(top + "/") and rec.status == "fail"]
+        if hidden_run:
+            subtests = hidden.subtest_names(problem.hidden_test_files)
+            leaves = [name for name in leaves if hidden.shown_test_name(name, {top}, subtests)]
+        return leaves[0] if leaves else top
+
+    def _test_rows(self, events, expected, hidden_run, problem) -> list:
         rows = []
         seen = set()
-        for record in run.tests.values():
+        subtests = hidden.subtest_names(problem.hidden_test_files) if hidden_run else set()
+        for record in events.tests.values():
             top = record.name.split("/", 1)[0]
             if top not in expected:
                 continue  # only the judge's tests are listed; printed fakes are not
+            if hidden_run:
+                # Names and statuses only: a hidden row carries nothing user code chose
+                # beyond pass or fail (not its printed output, nor a printed duration).
+                if hidden.shown_test_name(record.name, set(expected), subtests) is None:
+                    continue
+                seen.add(record.name)
+                rows.append(TestOutcome(record.name, record.status, 0, ""))
+                continue
             seen.add(record.name)
-            message = "" if hidden else _trim("".join(
-                line for line in record.output if not _is_frame(line)), _MAX_TEST_OUTPUT)
+            message = _trim("".join(line for line in record.output if not _is_frame(line)), _MAX_TEST_OUTPUT)
             rows.append(TestOutcome(record.name, record.status, int(record.elapsed * 1000), message))
         rows.extend(TestOutcome(name, "not_run") for name in expected if name not in seen)
         return rows
-
-
-def _first_failing_leaf(run, top: str) -> str:
-    """The first failing sub-test under a failing test tells the user more than its parent."""
-    leaves = [name for name, rec in run.tests.items() if name.startswith(top + "/") and rec.status == "fail"]
-    return leaves[0] if leaves else top
 
 
 def _is_frame(line: str) -> bool:
