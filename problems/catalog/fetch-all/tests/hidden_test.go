@@ -138,7 +138,7 @@ func (s *server) handle(w http.ResponseWriter, r *http.Request) {
 }
 
 // setBackoff shortens (or lengthens) the package's base backoff for a test.
-func setBackoff(d time.Duration) { baseBackoff = d }
+func setBackoff(d time.Duration) { SetBaseBackoff(d) }
 
 // fetch calls FetchAll and fails the test if it does not return in time.
 func fetch(t *testing.T, ctx context.Context, urls []string, workers, retries int, timeout, limit time.Duration) (map[string]int, time.Duration) {

@@ -23,7 +23,7 @@ var errTransient = errors.New("transient failure")
 // previous test could still be reading them.)
 func setKnobs(t *testing.T, start, cap, every time.Duration) {
 	t.Helper()
-	backoffStart, backoffCap, heartbeatEvery = start, cap, every
+	SetTimings(start, cap, every)
 }
 
 // attempts is an fn for RetryUntil that records when it is called and fails

@@ -73,10 +73,10 @@ func checkOpError(t *testing.T, call string, err error, wantMsg string, cause er
 }
 
 func TestHealthyIsPlainNil(t *testing.T) {
-	deps := map[string]*dep{
-		"named":      {name: "db"},
-		"zero-value": {},
-		"empty-name": {name: ""},
+	deps := map[string]*Dep{
+		"named":      NewDep("db", nil),
+		"zero-value": new(Dep),
+		"empty-name": NewDep("", nil),
 	}
 	for name, d := range deps {
 		t.Run(name, func(t *testing.T) {
@@ -88,8 +88,8 @@ func TestHealthyIsPlainNil(t *testing.T) {
 	}
 
 	t.Run("run-direct", func(t *testing.T) {
-		d := &dep{name: "cache"}
-		if err := d.run(); err != nil {
+		d := NewDep("cache", nil)
+		if err := RunDep(d); err != nil {
 			t.Fatalf("(&dep{name: \"cache\"}).run() = %s, want a plain nil", describe(err))
 		}
 	})
@@ -98,7 +98,7 @@ func TestHealthyIsPlainNil(t *testing.T) {
 		// The way callers use it: the failure branch must not run.
 		logged := 0
 		for i := 0; i < 100; i++ {
-			if err := NewWorker(&dep{name: fmt.Sprint("svc", i)}).Do(); err != nil {
+			if err := NewWorker(NewDep(fmt.Sprint("svc", i), nil)).Do(); err != nil {
 				logged++
 			}
 		}
@@ -109,7 +109,7 @@ func TestHealthyIsPlainNil(t *testing.T) {
 
 	t.Run("stored-in-error-var", func(t *testing.T) {
 		var err error = errors.New("previous")
-		err = NewWorker(&dep{name: "db"}).Do()
+		err = NewWorker(NewDep("db", nil)).Do()
 		if err != nil {
 			t.Fatalf("after err = Do() on a healthy worker, err = %s, want nil", describe(err))
 		}
@@ -123,7 +123,7 @@ func TestNilDep(t *testing.T) {
 	})
 
 	t.Run("typed-nil-dep-var", func(t *testing.T) {
-		var d *dep
+		var d *Dep
 		err := safeDo(t, "NewWorker((*dep)(nil))", NewWorker(d))
 		checkOpError(t, "NewWorker((*dep)(nil)).Do()", err, "impl.Do: nil dep", ErrNilDep)
 	})
@@ -135,8 +135,8 @@ func TestNilDep(t *testing.T) {
 	})
 
 	t.Run("run-direct", func(t *testing.T) {
-		var d *dep
-		err := d.run()
+		var d *Dep
+		err := RunDep(d)
 		if err == nil {
 			t.Fatal("(*dep)(nil).run() = nil, want ErrNilDep")
 		}
@@ -169,7 +169,7 @@ func TestNilDep(t *testing.T) {
 // TestNilWorkerPointer calls Do on a nil *impl held in a Worker interface. It does
 // not recover: a nil-pointer dereference here crashes the test binary.
 func TestNilWorkerPointer(t *testing.T) {
-	var p *impl
+	var p *Impl
 	var w Worker = p
 	if w == nil {
 		t.Fatal("a Worker holding a nil *impl compared equal to nil; this cannot happen in Go")
@@ -180,7 +180,7 @@ func TestNilWorkerPointer(t *testing.T) {
 
 func TestFailingDep(t *testing.T) {
 	t.Run("sentinel-cause", func(t *testing.T) {
-		err := safeDo(t, "NewWorker(&dep{err: io.ErrUnexpectedEOF})", NewWorker(&dep{name: "db", err: io.ErrUnexpectedEOF}))
+		err := safeDo(t, "NewWorker(&dep{err: io.ErrUnexpectedEOF})", NewWorker(NewDep("db", io.ErrUnexpectedEOF)))
 		checkOpError(t, "NewWorker(&dep{err: io.ErrUnexpectedEOF}).Do()", err, "impl.Do: unexpected EOF", io.ErrUnexpectedEOF)
 		if errors.Is(err, ErrNilDep) {
 			t.Errorf("Do() with a failing (non-nil) dep: errors.Is(err, ErrNilDep) = true, want false")
@@ -189,14 +189,14 @@ func TestFailingDep(t *testing.T) {
 
 	t.Run("wrapped-cause", func(t *testing.T) {
 		cause := fmt.Errorf("open config: %w", fs.ErrNotExist)
-		err := safeDo(t, "NewWorker(&dep{err: wrapped fs.ErrNotExist})", NewWorker(&dep{name: "fs", err: cause}))
+		err := safeDo(t, "NewWorker(&dep{err: wrapped fs.ErrNotExist})", NewWorker(NewDep("fs", cause)))
 		checkOpError(t, "Do() with a wrapped fs.ErrNotExist", err,
 			"impl.Do: open config: file does not exist", fs.ErrNotExist)
 	})
 
 	t.Run("custom-type-as", func(t *testing.T) {
 		cause := &timeoutError{after: "3s"}
-		err := safeDo(t, "NewWorker(&dep{err: *timeoutError})", NewWorker(&dep{name: "net", err: cause}))
+		err := safeDo(t, "NewWorker(&dep{err: *timeoutError})", NewWorker(NewDep("net", cause)))
 		checkOpError(t, "Do() with a *timeoutError", err, "impl.Do: timeout after 3s", cause)
 		var te *timeoutError
 		if !errors.As(err, &te) || te != cause {
@@ -210,7 +210,7 @@ func TestFailingDep(t *testing.T) {
 
 	t.Run("opError-cause", func(t *testing.T) {
 		inner := &OpError{Op: "db.query", Err: io.EOF}
-		err := safeDo(t, "NewWorker(&dep{err: *OpError})", NewWorker(&dep{name: "db", err: inner}))
+		err := safeDo(t, "NewWorker(&dep{err: *OpError})", NewWorker(NewDep("db", inner)))
 		checkOpError(t, "Do() with an *OpError cause", err, "impl.Do: db.query: EOF", io.EOF)
 		var outer *OpError
 		if errors.As(err, &outer) && outer == inner {
@@ -222,8 +222,8 @@ func TestFailingDep(t *testing.T) {
 	})
 
 	t.Run("run-direct", func(t *testing.T) {
-		d := &dep{name: "db", err: io.ErrClosedPipe}
-		if err := d.run(); !errors.Is(err, io.ErrClosedPipe) {
+		d := NewDep("db", io.ErrClosedPipe)
+		if err := RunDep(d); !errors.Is(err, io.ErrClosedPipe) {
 			t.Errorf("(&dep{err: io.ErrClosedPipe}).run() = %s, want io.ErrClosedPipe", describe(err))
 		}
 	})
@@ -296,13 +296,13 @@ func TestLogging(t *testing.T) {
 		return ""
 	}
 
-	if got := logLine(NewWorker(&dep{name: "db"})); got != "" {
+	if got := logLine(NewWorker(NewDep("db", nil))); got != "" {
 		t.Errorf("a healthy worker logged %q, want nothing", got)
 	}
 	if got, want := logLine(NewWorker(nil)), "worker failed: impl.Do: nil dep"; got != want {
 		t.Errorf("a worker without a dep logged %q, want %q", got, want)
 	}
-	if got, want := logLine(NewWorker(&dep{err: io.ErrNoProgress})),
+	if got, want := logLine(NewWorker(NewDep("", io.ErrNoProgress))),
 		"worker failed: impl.Do: multiple Read calls return no data or error"; got != want {
 		t.Errorf("a failing worker logged %q, want %q", got, want)
 	}
@@ -310,7 +310,7 @@ func TestLogging(t *testing.T) {
 
 func TestConcurrentWorkers(t *testing.T) {
 	// Workers and errors are immutable values: many goroutines may use them at once.
-	ws := []Worker{NewWorker(nil), NewWorker(&dep{name: "ok"}), NewWorker(&dep{err: io.EOF})}
+	ws := []Worker{NewWorker(nil), NewWorker(NewDep("ok", nil)), NewWorker(NewDep("", io.EOF))}
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var bad []string
