@@ -74,7 +74,12 @@ func main() {
 		childMain(os.Args[2:])
 	case "killer":
 		// Runs as the uid to clean up: kill(-1) reaches every process of that uid at once
-		// (the kernel blocks fork while it walks the task list) and no other uid's.
+		// (the kernel blocks fork while it walks the task list) and no other uid's. With
+		// "wait" it first blocks until its stdin closes: started before the command, it needs
+		// no fork when the command's processes have used up the pids limit.
+		if len(os.Args) > 2 && os.Args[2] == "wait" {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+		}
 		_ = syscall.Kill(-1, syscall.SIGKILL)
 	default:
 		fail("unknown mode %q", os.Args[1])
@@ -213,6 +218,33 @@ func run(o *runOptions, argv []string) int {
 		reader = filtered
 	}
 
+	// The killer is started first, outside the jail: Landlock's signal scope keeps the
+	// command's processes from killing it, and it needs no fork when they exhaust the pids.
+	var killer *exec.Cmd
+	var trigger io.WriteCloser
+	if o.reap {
+		killer = exec.Command(self, "killer", "wait")
+		killer.Env = []string{}
+		killer.SysProcAttr = &syscall.SysProcAttr{
+			Credential: &syscall.Credential{Uid: uint32(o.uid), Gid: uint32(o.uid)},
+			Pdeathsig:  syscall.SIGKILL,
+		}
+		if trigger, err = killer.StdinPipe(); err != nil {
+			fail("pipe: %v", err)
+		}
+		if err := killer.Start(); err != nil {
+			fail("start the killer: %v", err)
+		}
+	}
+	reapAll := func() {
+		if killer != nil {
+			trigger.Close()
+			_ = killer.Wait()
+			killer = nil
+		}
+		reap(o.uid)
+	}
+
 	start := time.Now()
 	if err := child.Start(); err != nil {
 		fail("start: %v", err)
@@ -225,7 +257,7 @@ func run(o *runOptions, argv []string) int {
 		_ = child.Process.Kill()
 		_ = child.Wait()
 		if o.reap {
-			reap(o.uid)
+			reapAll()
 		}
 		fail("jail setup failed: %s", msg)
 	}
@@ -259,13 +291,13 @@ func run(o *runOptions, argv []string) int {
 	if state == nil {
 		_ = syscall.Kill(-child.Process.Pid, syscall.SIGKILL)
 		if o.reap {
-			reap(o.uid)
+			reapAll()
 		}
 		state = <-exited
 	} else if o.reap {
 		// The command is gone; anything it started goes now, so nothing of it outlives the
 		// run or holds the output pipe open.
-		reap(o.uid)
+		reapAll()
 	}
 	select {
 	case <-copied:
@@ -346,9 +378,10 @@ func escape(r io.Reader, w io.Writer, max int64, capped chan<- struct{}) {
 }
 
 // reap kills every process of uid until none is left (zombies excepted: they are dead).
+// The pre-started killer has usually done it; this is the fallback, forking new killers.
 func reap(uid int) {
 	self, _ := os.Executable()
-	for attempt := 0; attempt < 200; attempt++ {
+	for attempt := 0; attempt < 400; attempt++ {
 		if !anyProcessOf(uid) {
 			return
 		}
