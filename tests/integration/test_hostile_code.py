@@ -1,12 +1,18 @@
-"""Hostile submissions (tests/data/hostile/*.go, for unicode-palindrome) through the real
-worker and Docker: each gets the right verdict, and the host is unharmed."""
+"""Hostile submissions (tests/data/hostile/*.go, for unicode-palindrome; EXPECTED.md there says
+what each tries) through the real worker and Docker: each gets its verdict, nothing of the
+hidden suite reaches the submitter, no container is left and the worker stays healthy."""
 
+import re
+import time
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
-from judge.models import Mode
+from judge.models import Mode, TestResult
+from judge.runners import runner_for
+from judge.runners.go import hidden
+from judge.sandbox import run_job
 from judge.services import submission_create
 from judge.verdicts import Verdict
 from tests.conftest import assert_no_container_left, wait_for_verdict
@@ -15,10 +21,9 @@ pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"
 V = Verdict
+NOT_ACCEPTED = {V.WRONG_ANSWER, V.RUNTIME_ERROR, V.TIME_LIMIT, V.MEMORY_LIMIT, V.OUTPUT_LIMIT, V.COMPILE_ERROR}
 EXPECTED = {
-    # Bounded by pids_limit: the loop either spins to the time limit or the Go runtime dies
-    # when it cannot create a thread; both are right, accepted never is.
-    "fork_bomb": {V.TIME_LIMIT, V.RUNTIME_ERROR},
+    # Resource attacks: bounded by the sandbox's limits.
     "memory_bomb": {V.MEMORY_LIMIT},
     "infinite_loop": {V.TIME_LIMIT},
     "goroutine_bomb": {V.MEMORY_LIMIT, V.TIME_LIMIT},
@@ -28,17 +33,73 @@ EXPECTED = {
     "network": {V.ACCEPTED},
     "environment": {V.ACCEPTED},
     "read_hidden_tests": {V.ACCEPTED},
-    # These try to fake a pass.
-    "fake_pass_lines": {V.WRONG_ANSWER},
-    "exit_zero_in_init": {V.RUNTIME_ERROR},
-    "skip_tests_via_args": {V.RUNTIME_ERROR},
-    "own_test_main": {V.WRONG_ANSWER},
-    "exit_zero_in_test": {V.RUNTIME_ERROR, V.WRONG_ANSWER},
+    "write_judge_files": {V.ACCEPTED},
+    "setsid_children_no_syscall": {V.ACCEPTED},
+    # These run a wrong answer and try to forge, read or leak their way past it.
+    "proc_judge_memory": {V.WRONG_ANSWER},
+    "fd_spray_devfd": {V.WRONG_ANSWER},
+    "late_printer": {V.WRONG_ANSWER},
+    "forge_end_every_hex": {V.WRONG_ANSWER},
+    "newline_test_name": {V.WRONG_ANSWER},
+    "read_self_exe": {V.WRONG_ANSWER, V.RUNTIME_ERROR},
+    "huge_panic_hidden_data": {V.RUNTIME_ERROR, V.WRONG_ANSWER},
+    "goexit_in_test": {V.RUNTIME_ERROR, V.WRONG_ANSWER},
+    "panic_nil": {V.RUNTIME_ERROR, V.WRONG_ANSWER},
+    # Names a helper of the hidden suite, which is an external package now.
+    "oracle_helper": {V.COMPILE_ERROR},
+    # Refused before any container starts (judge/runners/go/forbidden.py).
+    **{name: {V.FORBIDDEN} for name in (
+        "forged_pass_exit_init", "forged_pass_syscall_exit", "cgo_constructor", "cgo_include_hidden", "embed_hidden",
+        "setsid_children", "rewrite_args", "flag_help_exit", "testing_main", "fd_spray", "exec_toolchain",
+        "linkname_testing", "line_directive", "dot_import_os", "alias_os_exit", "stdout_close_forge",
+        "fake_pass_lines", "exit_zero_in_init", "exit_zero_in_test", "skip_tests_via_args", "own_test_main",
+        "fork_bomb")},
+}
+# The static check is defence in depth for these: with it skipped, the sandbox alone must
+# still keep them from an accepted verdict (or, for a correct answer, end them promptly),
+# and keep the hidden suite out of what the submitter sees.
+WITHOUT_STATIC_CHECK = {
+    "fork_bomb": NOT_ACCEPTED,
+    "setsid_children": {V.ACCEPTED},
+    "fd_spray": NOT_ACCEPTED,
+    "stdout_close_forge": NOT_ACCEPTED,
+    "embed_hidden": NOT_ACCEPTED,
+    "line_directive": NOT_ACCEPTED,
+    "cgo_include_hidden": {V.COMPILE_ERROR},
+    "fake_pass_lines": NOT_ACCEPTED,
+    "exit_zero_in_test": NOT_ACCEPTED,
+    "own_test_main": NOT_ACCEPTED,
 }
 
 
 def test_every_hostile_source_has_an_expectation():
     assert {p.stem for p in HOSTILE.glob("*.go")} == set(EXPECTED)
+
+
+def hidden_secrets(problem) -> list:
+    """Lines and string literals of the hidden suite that the page never shows."""
+    public = "\n".join([problem.statement, *problem.example_test_files.values()])
+    source = "\n".join(problem.hidden_test_files.values())
+    lines = {line.strip() for line in source.splitlines() if len(line.strip()) >= 16}
+    literals = {m.group(1) for m in re.finditer(r'"((?:[^"\\\n]|\\.){8,})"', source)}
+    return [s for s in lines | literals if s not in public]
+
+
+def seen_by_submitter(sub) -> tuple[str, list]:
+    rows = TestResult.objects.filter(submission=sub)
+    return "\n".join([sub.message, sub.compile_output, *(r.message for r in rows)]), [r.name for r in rows]
+
+
+def assert_nothing_hidden(text: str, row_names: list, problem):
+    """Row names are shown on purpose (the page lists the hidden tests by name): each must be
+    one the hidden file spells out. Everything else must hold no hidden line or literal."""
+    expected = set(problem.hidden_test_names)
+    subtests = hidden.subtest_names(problem.hidden_test_files)
+    assert all(hidden.shown_test_name(name, expected, subtests) == name for name in row_names), row_names
+    for name in sorted(row_names, key=len, reverse=True):
+        text = text.replace(name, "")
+    leaked = [s for s in hidden_secrets(problem) if s in text]
+    assert not leaked, f"hidden suite text reached the submitter: {leaked[:3]}"
 
 
 @pytest.fixture
@@ -48,14 +109,31 @@ def user(transactional_db):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_hostile_code_gets_its_verdict_and_leaves_the_host_unharmed(name, celery_worker_process, problems, user):
+    problem = problems["unicode-palindrome"]
     code = (HOSTILE / f"{name}.go").read_text()
-    sub = wait_for_verdict(submission_create(user=user, problem=problems["unicode-palindrome"], code=code).pk)
+    sub = wait_for_verdict(submission_create(user=user, problem=problem, code=code).pk)
     assert sub.verdict in EXPECTED[name], (sub.verdict, sub.message, sub.judge_log)
     if sub.verdict == V.MEMORY_LIMIT:
         assert "memory" in sub.message
+    assert_nothing_hidden(*seen_by_submitter(sub), problem)
     assert_no_container_left(sub.pk)
     assert not Path("/tmp/dojo-hostile-marker").exists()
     assert celery_worker_process.poll() is None, "the worker died"
+
+
+@pytest.mark.parametrize("name", sorted(WITHOUT_STATIC_CHECK))
+def test_the_sandbox_holds_without_the_static_check(name, problems):
+    """Straight to the sandbox, as if the static check had a hole."""
+    problem = problems["unicode-palindrome"]
+    runner = runner_for("go")
+    job = runner.build_job(problem, code=(HOSTILE / f"{name}.go").read_text(), mode=Mode.SUBMIT)
+    started = time.monotonic()
+    outcome = runner.interpret(problem, Mode.SUBMIT, run_job(job, warm=False), job)
+    assert outcome.verdict in WITHOUT_STATIC_CHECK[name], (outcome.verdict, outcome.message, outcome.judge_log)
+    text = "\n".join([outcome.message, outcome.compile_output, *(t.message for t in outcome.tests)])
+    assert_nothing_hidden(text, [t.name for t in outcome.tests], problem)
+    if outcome.verdict == V.ACCEPTED:  # children that outlive the binary must not hold the run open
+        assert time.monotonic() - started < problem.time_limit_seconds
 
 
 def test_worker_still_judges_normally_after_the_hostile_suite(celery_worker_process, problems, user):

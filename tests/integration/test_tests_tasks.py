@@ -87,9 +87,11 @@ def test_tests_that_fail_on_correct_code_are_wrong_answer(celery_worker_process,
 
 
 def test_tests_that_replace_the_judges_binaries_are_not_trusted(celery_worker_process, problems, api):
+    # The runner uid can neither list nor write /tmp/job: every write fails, each mutant runs
+    # its own binary, and these weak tests catch none of them.
     result = judge(api, TAMPERING)
     assert result["verdict"] == "wrong_answer"
-    assert bug_rows(result) == {}
+    assert set(bug_rows(result).values()) == {"fail"}
     assert_no_container_left(result["id"])
 
 

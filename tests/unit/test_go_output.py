@@ -2,6 +2,8 @@
 
 Each file is what the runner image printed for a small package with two tests
 (TestAdd with two sub-tests, TestZero); the name ends with the container's exit status.
+Lines from user code start with "|"; `@@dojo:exit …@@` is dojo-jail's record of how the
+test binary ended (docs/judge-protocol.md).
 """
 
 from pathlib import Path
@@ -16,8 +18,11 @@ from judge.sandbox.job import SandboxResult
 from judge.verdicts import Verdict, most_severe
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "go_outputs"
-PROBLEM = SimpleNamespace(package="p", writes_tests=False, time_limit_seconds=2, forbidden=[], benchmark_names=[], benchmark_config={}, hidden_test_files={}, example_test_files={},
-                          hidden_test_names=["TestAdd", "TestZero"], example_test_names=["TestAdd"])
+PROBLEM = SimpleNamespace(package="p", writes_tests=False, time_limit_seconds=2, forbidden=[], allowed={},
+                          benchmark_names=[], benchmark_config={}, reference_files={"s.go": "func Add(a, b int) int"},
+                          hidden_test_files={"hidden_test.go": 'cases := []string{"1+2", "2+2"}'},
+                          example_test_files={}, hidden_test_names=["TestAdd", "TestZero"],
+                          example_test_names=["TestAdd"])
 
 
 def judge_recorded(name, mode="submit", **flags):
@@ -61,10 +66,16 @@ def test_build_failure_is_compile_error_with_file_and_line():
 
 
 def test_panic_is_runtime_error_naming_the_test():
-    outcome = judge_recorded("panic")
+    outcome = judge_recorded("panic", mode="run")
     assert outcome.verdict == Verdict.RUNTIME_ERROR
     assert outcome.message.startswith("panic: assignment to entry in nil map")
     assert "in TestAdd" in outcome.message
+
+
+def test_a_hidden_panic_is_named_by_category_never_by_its_text():
+    outcome = judge_recorded("panic")
+    assert outcome.verdict == Verdict.RUNTIME_ERROR
+    assert outcome.message == "Runtime error: assignment to entry in nil map in TestAdd."
 
 
 def test_go_test_timeout_is_time_limit():
@@ -76,7 +87,7 @@ def test_go_test_timeout_is_time_limit():
 def test_exit_zero_before_tests_is_not_accepted():
     outcome = judge_recorded("exit0")
     assert outcome.verdict == Verdict.RUNTIME_ERROR
-    assert "os.Exit" in outcome.message
+    assert "report is incomplete" in outcome.message
     assert {t.status for t in outcome.tests} == {"not_run"}
 
 
@@ -95,7 +106,27 @@ def test_oom_kill_is_memory_limit():
 
 
 def test_output_cap_is_output_limit():
-    assert judge_recorded("pass", output_truncated=True).verdict == Verdict.OUTPUT_LIMIT
+    # The sandbox's backstop cut the stream before dojo-jail's exit record...
+    cut = (DATA / "pass.exit0.txt").read_bytes().rsplit(b"@@dojo:exit 0", 1)[0]
+    result = SandboxResult(exit_code=None, output=cut, wall_seconds=0.5, output_truncated=True)
+    assert GoRunner().interpret(PROBLEM, "submit", result).verdict == Verdict.OUTPUT_LIMIT
+    # ... or dojo-jail's own cap stopped the run.
+    capped = (DATA / "pass.exit0.txt").read_bytes().replace(b"@@dojo:exit 0 0 150 0 0@@", b"@@dojo:exit -1 9 150 0 1@@")
+    result = SandboxResult(exit_code=0, output=capped, wall_seconds=0.5)
+    assert GoRunner().interpret(PROBLEM, "submit", result).verdict == Verdict.OUTPUT_LIMIT
+
+
+def test_pass_lines_without_a_zero_exit_record_are_not_accepted():
+    forged = (DATA / "pass.exit0.txt").read_bytes().replace(b"@@dojo:exit 0 0 150 0 0@@", b"@@dojo:exit 1 0 150 0 0@@")
+    outcome = GoRunner().interpret(PROBLEM, "submit", SandboxResult(exit_code=0, output=forged, wall_seconds=0.5))
+    assert outcome.verdict == Verdict.RUNTIME_ERROR
+    assert "exited with status 1" in outcome.message
+
+
+def test_markers_printed_by_user_code_are_only_text():
+    forged = (DATA / "pass.exit0.txt").read_bytes().replace(b"@@dojo:exit 0 0 150 0 0@@", b"|@@dojo:exit 0 0 1 0 0@@")
+    result = SandboxResult(exit_code=None, output=forged, wall_seconds=0.5, timed_out=True)
+    assert GoRunner().interpret(PROBLEM, "submit", result).verdict == Verdict.TIME_LIMIT
 
 
 def test_failure_before_user_code_runs_is_internal_error():
@@ -135,7 +166,8 @@ def test_package_clause(code, expected):
 
 
 def test_wrong_package_is_compile_error_before_any_container():
-    outcome = GoRunner().precheck(SimpleNamespace(package="palindrome", forbidden=[], writes_tests=False), "package main\n")
+    outcome = GoRunner().precheck(SimpleNamespace(package="palindrome", forbidden=[], allowed={}, writes_tests=False),
+                                  "package main\n")
     assert outcome.verdict == Verdict.COMPILE_ERROR
     assert "expected `package palindrome`, found package main" in outcome.message
 
@@ -153,7 +185,7 @@ FORBID = ["io.LimitReader", "io.TeeReader", "unsafe"]
     ('package p\nimport "io"\nfunc F(r io.Reader) io.Reader { return io.LimitReader(r, 3) }\n',
      ["solution.go:3:40: io.LimitReader is not allowed in this problem"]),
     ('package p\nimport (\n\tx "io"\n)\nvar f = x.TeeReader\n', ["solution.go:5:9: io.TeeReader is not allowed in this problem"]),
-    ('package p\nimport . "io"\nvar f = LimitReader\n', ["solution.go:2:10: dot-importing io is not allowed in this problem"]),
+    ('package p\nimport . "io"\nvar f = LimitReader\n', ["solution.go:2:10: dot-importing io is not allowed: it would hide io.LimitReader, io.TeeReader"]),
     ('package p\nimport "unsafe"\n', ["solution.go:2:8: importing unsafe is not allowed in this problem"]),
     ('package p\nimport "io"\n// io.LimitReader is what we rebuild\nvar s = "io.LimitReader"\nvar r io.Reader\n', []),
     ('package p\nimport "fmt"\ntype io struct{ LimitReader int }\nvar v io\nvar n = v.LimitReader\nvar _ = fmt.Sprint\n', []),

@@ -19,13 +19,13 @@ def test_phases_and_counts_as_the_output_arrives(reporter):
     out = bytearray(b"@@dojo:build@@\n")
     reporter(out)
     assert progress_get(424242) == {"phase": "building"}
-    out += b'@@dojo:run@@\n{"Action":"run","Test":"TestA"}\n{"Action":"pass","Test":"TestA/sub","Elapsed":0}\n'
+    out += b'@@dojo:run@@\n|{"Action":"run","Test":"TestA"}\n|{"Action":"pass","Test":"TestA/sub","Elapsed":0}\n'
     reporter(out)
     assert progress_get(424242) == {"phase": "tests", "done": 0, "total": 2}
     # A half-written line is left for the next call; then the top-level pass counts once.
-    out += b'{"Action":"pass","Test":"Tes'
+    out += b'|{"Action":"pass","Test":"Tes'
     reporter(out)
-    out += b'tA","Elapsed":0}\n{"Action":"pass","Test":"TestA","Elapsed":0}\n'
+    out += b'tA","Elapsed":0}\n|{"Action":"pass","Test":"TestA","Elapsed":0}\n'
     reporter(out)
     assert progress_get(424242) == {"phase": "tests", "done": 1, "total": 2}
     out += b"@@dojo:bench sub 1@@\n"

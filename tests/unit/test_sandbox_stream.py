@@ -5,9 +5,8 @@ import struct
 import threading
 import time
 
+from judge.runners.go.protocol import END_LINE as END
 from judge.sandbox.docker_sandbox import _read_stream
-
-END = b"@@dojo:end 0123456789abcdef "
 _open = []  # writer ends that must stay open (no EOF) until the test ends
 
 
@@ -37,13 +36,13 @@ def test_interleaves_stdout_and_stderr_until_eof():
 
 
 def test_stops_at_the_end_marker_even_when_split_across_frames_and_reads():
-    data = frames(b"tests ok\n", b"@@dojo:end 0123", b"456789abcdef 1", b" 2@@\n")
+    data = frames(b"tests ok\n", b"@@dojo:en", b"d 1", b" 2@@\n")
     sock = feed(data, pieces=13, close=False)  # no EOF: Docker would still be tearing down
-    assert _read_stream(sock, time.monotonic() + 5, 1000, END) == (b"tests ok\n", False, False, (1, 2))
+    assert _read_stream(sock, time.monotonic() + 5, 1000, END) == (b"tests ok", False, False, (1, 2))
 
 
-def test_a_marker_with_another_nonce_is_just_output():
-    fake = b"@@dojo:end ffffffffffffffff 0 0@@\n"
+def test_an_end_line_printed_by_user_code_is_just_output():
+    fake = b"x\n|@@dojo:end 0 0@@\n"  # dojo-jail starts every user line with "|"
     sock = feed(frames(fake, b"more\n"))
     assert _read_stream(sock, time.monotonic() + 5, 1000, END) == (fake + b"more\n", False, False, None)
 
