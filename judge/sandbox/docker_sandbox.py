@@ -262,7 +262,7 @@ def run_job(job: Job, *, warm: bool = True) -> SandboxResult:
             pass
         output, timed_out, truncated, ended = _read_stream(sock, deadline, job.limits.output_bytes, job.end_marker,
                                                            job.on_output)
-        sock.close()
+        _hang_up(sock)
         if timed_out or truncated:
             _kill(container)
         if ended is not None:
@@ -286,6 +286,18 @@ def run_job(job: Job, *, warm: bool = True) -> SandboxResult:
             warm_sandbox.after_job(job, container)
         elif container is not None:
             _remove(container)
+
+
+def _hang_up(sock):
+    """End the attach connection now. close() alone does not while docker-py's response
+    still holds the socket: dockerd then keeps writing a flood into a full socket, its exit
+    handling waits for that stream, and the kill that follows hung for the client's whole
+    30 s timeout (reproduced: 4 of 27 floods; with shutdown first, 0 of 20)."""
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    sock.close()
 
 
 def _kill(container):

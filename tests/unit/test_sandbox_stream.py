@@ -53,3 +53,17 @@ def test_output_cap_and_deadline():
     silent = feed(b"", close=False)
     output, timed_out, truncated, status = _read_stream(silent, time.monotonic() + 0.2, 1000)
     assert (output, timed_out, status) == (b"", True, None)
+
+
+def test_hanging_up_ends_the_connection_even_while_another_object_holds_the_socket():
+    """docker-py's attach response keeps a reference to the socket: close() alone would leave
+    the connection open, and dockerd writing a flood into it (see _hang_up)."""
+    from judge.sandbox.docker_sandbox import _hang_up
+
+    ours, theirs = socket.socketpair()
+    held = ours.makefile("rb")  # like the response object docker-py keeps
+    _hang_up(ours)
+    theirs.settimeout(2)
+    assert theirs.recv(1) == b""  # the peer sees the end at once
+    held.close()
+    theirs.close()
