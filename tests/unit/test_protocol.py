@@ -29,6 +29,9 @@ def test_markers_inside_user_lines_are_text():
 def test_a_run_killed_before_its_record_has_no_exit():
     t = protocol.parse("@@dojo:build@@\n@@dojo:exit 0 0 1 0 0@@\n@@dojo:run@@\n|partial")
     assert t.first("run").exit is None and t.first("run").text == "partial"
+    # The sandbox's backstop cut one of root's lines: not a diagnostic, just the end.
+    t = protocol.parse("@@dojo:build@@\n@@dojo:exit 0 0 1 0 0@@\n@@dojo:run@@\n|x\n@@dojo:ex")
+    assert t.first("run").exit is None and not t.judge_lines
 
 
 def test_variants_and_the_failed_build_they_name():
