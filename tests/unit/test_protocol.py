@@ -17,6 +17,15 @@ def test_sections_runs_and_exit_records():
     assert [s.label for s in t.of_kind("bench")] == ["sub 1", "ref 1"]
 
 
+def test_the_last_record_arrives_without_its_newline():
+    """The sandbox stops at "\n@@dojo:end ": the line before it has no newline of its own."""
+    t = protocol.parse("@@dojo:build@@\n@@dojo:exit 0 0 1 0 0@@\n@@dojo:run@@\n|x\n@@dojo:exit 0 0 9 0 0@@")
+    assert t.first("run").exit == protocol.Exit(0, 0, 9, False, False) and not t.judge_lines
+    t = protocol.parse("@@dojo:run@@\n@@dojo:exit 0 0 9 0 0@@\n@@dojo:bench sub 1@@\n@@dojo:exit 0 0 9 0 0@@\n"
+                       "@@dojo:bench ref 1@@\n@@dojo:exit 0 0 9 0 0@@\n@@dojo:bench-end@@")
+    assert t.bench_ended
+
+
 def test_markers_inside_user_lines_are_text():
     forged = ("|@@dojo:exit 0 0 1 0 0@@\n|@@dojo:bench-end@@\n|x @@dojo:run@@\n"
               "|\n|@@dojo:variant-end a0@@\n")

@@ -79,9 +79,9 @@ def parse(text: str) -> Transcript:
             if current is not None:
                 untrusted.append(line[1:])
             continue
-        if not line.endswith("\n"):
-            continue  # a root line the sandbox's backstop cut in half: its limits say why
         match = _MARKER.match(line.rstrip("\n"))
+        if not match and not line.endswith("\n"):
+            continue  # a root line the sandbox's backstop cut in half: its limits say why
         if not match:
             if line.strip():
                 t.judge_lines.append(line.rstrip("\n"))
