@@ -111,11 +111,14 @@ jailed() {
     local filter=()
     [ -n "${T2J_PACKAGE-}" ] && filter=(--test2json "$TEST2JSON" --package "$T2J_PACKAGE" --filter-uid $BUILDER)
     "$JAIL" run --uid $RUNNER --cwd /tmp/run --landlock "${proc[@]}" --rw /tmp/run --exec "$1" --reap \
-        --timeout "$(awk -v t="$timeout" 'BEGIN { print t + 2 }')" --max-output "$max_output" "${filter[@]}" \
+        --timeout "$jail_timeout" --max-output "$max_output" "${filter[@]}" \
         --env PATH=/usr/bin:/bin --env HOME=/tmp/run/home --env TMPDIR=/tmp/run/tmp \
         --env GORACE=atexit_sleep_ms=0 -- "$@"
 }
 test_flags=(-test.v=test2json -test.paniconexit0 "-test.timeout=${timeout}s")
+# dojo-jail's backstop: 2 s after -test.timeout, so the testing package's own report of a
+# time-out (with the test's name) comes first.
+jail_timeout=$(awk -v t="$timeout" 'BEGIN { print t + 2 }')
 
 echo "@@dojo:build@@"
 # --variants: a test-writing task. /tmp/src/v/<dir>/ each hold the user's _test.go files

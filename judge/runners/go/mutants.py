@@ -6,6 +6,7 @@ built into its own directory; the correct one is named so it builds first, and t
 order is shuffled, so nothing the tests can observe tells them which one they face.
 """
 
+import dataclasses
 import json
 import random
 import re
@@ -50,7 +51,6 @@ def _with_cap(result, capped: bool):
     """The sandbox result, counting dojo-jail's per-run output cap as the sandbox's own."""
     if not capped or result.output_truncated:
         return result
-    import dataclasses
     return dataclasses.replace(result, output_truncated=True)
 
 

@@ -95,8 +95,7 @@ def parse(text: str) -> Transcript:
             continue
         if name in ("build", "variant-build", "reference-build", "run", "bench", "variant"):
             close()
-            kind = "run" if name == "run" and not t.ran else name
-            current = Section(kind=kind, label=arg)
+            current = Section(kind=name, label=arg)
             if name == "run":
                 t.ran = True
                 if any(s.kind == "variant-build" for s in t.sections):

@@ -265,8 +265,9 @@ class GoRunner:
         exit_ = run.exit
         verdicts = set()
         messages = []
+        may_show = self._name_filter(problem, expected, hidden_run)
 
-        where = self._where(events.panic_test, expected, hidden_run, problem)
+        where = self._where(events.panic_test, may_show)
         if events.timed_out and exit_.code != 0:
             verdicts.add(Verdict.TIME_LIMIT)
             messages.append(f"Time limit of {problem.time_limit_seconds} s exceeded{where}.")
@@ -291,7 +292,7 @@ class GoRunner:
             messages.append(f"{duplicated[0]} reported more than once; output that imitates the test runner is not trusted.")
         if failed:
             verdicts.add(Verdict.WRONG_ANSWER)
-            first = self._first_failing_leaf(events, failed[0], hidden_run, problem)
+            first = self._first_failing_leaf(events, failed[0], may_show)
             messages.append(f"{first} failed." if len(failed) == 1 else f"{len(failed)} tests failed, first {first}.")
         if exit_.code != 0 or exit_.signal:
             if not verdicts:
@@ -303,41 +304,51 @@ class GoRunner:
             verdicts.add(Verdict.RUNTIME_ERROR)
             messages.append("The test binary exited 0 but its report is incomplete; it is not trusted.")
 
-        tests = self._test_rows(events, expected, hidden_run, problem)
+        tests = self._test_rows(events, expected, hidden_run, may_show)
         verdict = most_severe(verdicts)
         message = messages[0] if messages else f"All {len(expected)} tests passed."
         return Outcome(verdict, _trim(message, _MAX_MESSAGE), tests=tests)
 
-    def _where(self, test: str | None, expected: list, hidden_run: bool, problem) -> str:
-        """" in TestX/case" for a message, if that name is one the page may show."""
-        if not test or test.split("/", 1)[0] not in expected:
-            return ""
-        if hidden_run:
-            shown = hidden.shown_test_name(test, set(expected), hidden.subtest_names(problem.hidden_test_files))
-            test = shown or test.split("/", 1)[0]
-        return f" in {test}"
+    @staticmethod
+    def _name_filter(problem, expected: list, hidden_run: bool):
+        """Which test names a result may show: the expected tests and, on hidden runs, only
+        sub-tests the hidden file spells out (a name printed by user code could carry anything)."""
+        expected = set(expected)
+        subtests = hidden.subtest_names(problem.hidden_test_files) if hidden_run else set()
 
-    def _first_failing_leaf(self, events, top: str, hidden_run: bool, problem) -> str:
+        def may_show(name: str) -> bool:
+            if name.split("/", 1)[0] not in expected:
+                return False
+            return not hidden_run or hidden.shown_test_name(name, expected, subtests) is not None
+        return may_show
+
+    @staticmethod
+    def _where(test: str | None, may_show) -> str:
+        """" in TestX/case" for a message, or its top-level name if only that may be shown."""
+        if not test:
+            return ""
+        top = test.split("/", 1)[0]
+        if may_show(test):
+            return f" in {test}"
+        return f" in {top}" if may_show(top) else ""
+
+    @staticmethod
+    def _first_failing_leaf(events, top: str, may_show) -> str:
         """The first failing sub-test under a failing test tells the user more than its parent."""
-        leaves = [name for name, rec in events.tests.items() if name.startswith(top + "/") and rec.status == "fail"]
-        if hidden_run:
-            subtests = hidden.subtest_names(problem.hidden_test_files)
-            leaves = [name for name in leaves if hidden.shown_test_name(name, {top}, subtests)]
+        leaves = [name for name, rec in events.tests.items()
+                  if name.startswith(top + "/") and rec.status == "fail" and may_show(name)]
         return leaves[0] if leaves else top
 
-    def _test_rows(self, events, expected, hidden_run, problem) -> list:
+    @staticmethod
+    def _test_rows(events, expected, hidden_run, may_show) -> list:
         rows = []
         seen = set()
-        subtests = hidden.subtest_names(problem.hidden_test_files) if hidden_run else set()
         for record in events.tests.values():
-            top = record.name.split("/", 1)[0]
-            if top not in expected:
+            if not may_show(record.name):
                 continue  # only the judge's tests are listed; printed fakes are not
             if hidden_run:
                 # Names and statuses only: a hidden row carries nothing user code chose
                 # beyond pass or fail (not its printed output, nor a printed duration).
-                if hidden.shown_test_name(record.name, set(expected), subtests) is None:
-                    continue
                 seen.add(record.name)
                 rows.append(TestOutcome(record.name, record.status, 0, ""))
                 continue
