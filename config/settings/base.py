@@ -83,13 +83,22 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", "postgres://dojo:dojo@127.0.0.1:5432/dojo"),
-        conn_max_age=60,
-        conn_health_checks=True,
-    )
-}
+DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL", "postgres://dojo:dojo@127.0.0.1:5432/dojo"),
+                                             # With the pool: a connection PostgreSQL closed (a restart)
+                                             # is found and replaced when taken from the pool.
+                                             conn_health_checks=True)}
+# A pool per process (psycopg_pool, Django 5.2): at most DB_POOL_MAX_SIZE connections however
+# many threads serve requests, handed back after each request. Every process's maximum summed
+# (web processes, worker and its pool processes, beat) must stay below PostgreSQL's
+# max_connections (100 by default); README, "Running it", has the sum for `make run`. A
+# connection-per-thread setting (CONN_MAX_AGE) leaked one per runserver thread: "too many clients".
+DATABASES["default"]["OPTIONS"] = {"pool": {
+    "min_size": env_int("DB_POOL_MIN_SIZE", 1),
+    "max_size": env_int("DB_POOL_MAX_SIZE", 4),
+    # A request waits this long for a connection, then fails (503, config/outage.py): only
+    # while PostgreSQL is down, as no process has more threads than its pool has connections.
+    "timeout": env_int("DB_POOL_TIMEOUT_SECONDS", 3),
+}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -25,9 +25,11 @@ def database_down():
     """This process's connection points at a port nothing listens on, as while PostgreSQL restarts."""
     port = connection.settings_dict["PORT"]
     connection.close()
+    connection.close_pool()  # the next connection comes from a new pool, built with port 1
     connection.settings_dict["PORT"] = 1
     yield
     connection.close()
+    connection.close_pool()
     connection.settings_dict["PORT"] = port
 
 
