@@ -1,8 +1,12 @@
 # The two commands a new user needs: `make run` and `make test`.
-.PHONY: run test setup image worker check bench-judge bench-pages bench-load drill compose-check
+# `make dev`: Django's development server with autoreload and DEBUG on, for working on the code.
+.PHONY: run dev test setup image worker check bench-judge bench-pages bench-load drill drill-run compose-check
 
 run:
 	@bash platform/scripts/run.sh
+
+dev:
+	@bash platform/scripts/dev.sh
 
 test:
 	@bash platform/scripts/test.sh
@@ -36,6 +40,11 @@ bench-load:
 # instances of each, never the machine's own); checks none is lost or judged twice (README).
 drill:
 	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/failure_drill.py
+
+# With `make run` running (another terminal): kill -9 each part it supervises while 8 users
+# submit; counts lost, judged twice, unexpected verdicts and every 5xx (README).
+drill-run:
+	@.venv/bin/python platform/bench/run_drill.py
 
 # docker-compose.yml brought up here with locally built images, checked end to end, taken
 # down (README, "Verified without a registry").

@@ -1,6 +1,7 @@
-"""gunicorn settings for the web container (platform/docker/entrypoint.sh `web`).
+"""gunicorn settings for the web container (platform/docker/entrypoint.sh `web`) and for
+`make run` (platform/run/supervisord.conf), which binds to loopback.
 
-Every value can be overridden from the environment: WEB_CONCURRENCY, WEB_THREADS,
+Every value can be overridden from the environment: WEB_BIND, WEB_CONCURRENCY, WEB_THREADS,
 WEB_TIMEOUT. gunicorn's own messages are JSON like the app's (config/logs.py); the app
 writes one access line per request itself (config/request_id.py), with its request id, so
 gunicorn's access log stays off.
@@ -9,10 +10,11 @@ gunicorn's access log stays off.
 import multiprocessing
 import os
 
-bind = "0.0.0.0:8000"
+bind = os.environ.get("WEB_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # Pages are short database reads and the status partial is polled: a few threads per
-# process keep a slow client from holding a whole worker.
+# process keep a slow client from holding a whole worker. No more threads than the process's
+# database pool has connections (DB_POOL_MAX_SIZE, 4), so no request waits for one.
 threads = int(os.environ.get("WEB_THREADS", 4))
 timeout = int(os.environ.get("WEB_TIMEOUT", 30))
 graceful_timeout = 20
