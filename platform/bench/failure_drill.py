@@ -28,12 +28,10 @@ The private services are stopped at the end; the engine's data (the image copy) 
 DRILL_DIR/docker-data for the next run. Delete DRILL_DIR to reclaim its ~1 GB.
 """
 
-import json
 import os
 import random
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import threading
@@ -43,6 +41,7 @@ import urllib.request
 from pathlib import Path
 
 from common import stop  # platform/bench/common.py
+from drill_common import Flow, catalog_mix, drain, report, say  # platform/bench/drill_common.py
 
 REPO = Path(__file__).resolve().parents[2]
 DIR = Path(os.environ.get("DRILL_DIR", "/var/tmp/dojo-drill"))
@@ -71,10 +70,6 @@ ENV = {
 os.environ.update({k: ENV[k] for k in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "DATABASE_URL",
                                       "CELERY_BROKER_URL", "CACHE_URL", "DOCKER_HOST")})
 sys.path.insert(0, str(REPO))
-
-
-def say(text):
-    print(f"[drill {time.strftime('%H:%M:%S')}] {text}", flush=True)
 
 
 def run(cmd, **kwargs):
@@ -216,63 +211,7 @@ def start_beat():
                           "--schedule", str(DIR / "celerybeat-schedule")])
 
 
-# --- the flow of submissions ------------------------------------------------------------
-
-
-def catalog_mix():
-    """(slug, code, expected verdict): references, known-wrong variants, a compile error."""
-    from problems.models import Problem
-
-    mix = []
-    for slug in ("unicode-palindrome", "group-anagrams"):
-        problem = Problem.objects.get(slug=slug)
-        mix.append((slug, problem.reference_files["solution.go"], "accepted"))
-        mix += [(slug, v["files"]["solution.go"], v["verdict"]) for v in problem.wrong_variants
-                if "solution.go" in v["files"]]
-    mix.append(("unicode-palindrome", "package palindrome\nfunc IsPalindrome(s string) bool { return 1 }\n",
-                "compile_error"))
-    return mix
-
-
-class Flow(threading.Thread):
-    """POSTs one submission every INTERVAL seconds until stopped; records every answer."""
-
-    def __init__(self, tokens, mix):
-        super().__init__(daemon=True)
-        self.tokens, self.mix = tokens, mix
-        self.stopping = threading.Event()
-        self.sent = []  # dicts: t, status, id, expected, detail, seconds
-
-    def run(self):
-        i = 0
-        next_at = time.monotonic()
-        while not self.stopping.is_set():
-            slug, code, expected = self.mix[i % len(self.mix)]
-            token = self.tokens[i % len(self.tokens)]
-            body = json.dumps({"problem": slug, "code": f"{code}\n// drill {i} {random.random()}\n"}).encode()
-            req = urllib.request.Request(BASE + "/api/submissions/", data=body, method="POST", headers={
-                "Authorization": f"Token {token}", "Content-Type": "application/json"})
-            t0 = time.monotonic()
-            record = {"t": time.time(), "expected": expected, "id": None, "detail": ""}
-            try:
-                with urllib.request.urlopen(req, timeout=15) as resp:
-                    record["status"] = resp.status
-                    record["id"] = json.loads(resp.read())["id"]
-            except urllib.error.HTTPError as exc:
-                record["status"] = exc.code
-                raw = exc.read()
-                try:
-                    record["detail"] = json.loads(raw).get("detail", "")
-                except ValueError:
-                    record["detail"] = f"not JSON: {raw[:80]!r}"
-            except OSError as exc:  # no answer at all: refused connection or timeout
-                record["status"] = None
-                record["detail"] = f"{type(exc).__name__}: {exc}"[:120]
-            record["seconds"] = time.monotonic() - t0
-            self.sent.append(record)
-            i += 1
-            next_at += INTERVAL
-            self.stopping.wait(max(0.0, next_at - time.monotonic()))
+# --- the worker's own supervisor ----------------------------------------------------
 
 
 class Supervisor(threading.Thread):
@@ -294,22 +233,6 @@ class Supervisor(threading.Thread):
                     self.crashes.append((time.time(), code))
                     say(f"the worker exited by itself (code {code}); restarting it")
                     self.worker = start_worker()
-
-
-def first_201_after(flow, t):
-    return next((r["t"] - t for r in flow.sent if r["t"] >= t and r["status"] == 201), None)
-
-
-def first_verdict_after(t):
-    """Seconds from t until the first verdict stored after it (judging works again)."""
-    from datetime import datetime, timezone
-
-    from judge.models import Submission
-
-    since = datetime.fromtimestamp(t, tz=timezone.utc)
-    first = Submission.objects.filter(finished_at__gte=since).order_by("finished_at").values_list(
-        "finished_at", flat=True).first()
-    return (first.timestamp() - t) if first else None
 
 
 def main():
@@ -349,7 +272,7 @@ def main():
         web, beat = start_web(), start_beat()
         supervisor = Supervisor()
         supervisor.start()
-        flow = Flow(tokens, mix)
+        flow = Flow(BASE, tokens, mix, INTERVAL)
         say(f"flow: one submission every {INTERVAL:g} s from {USERS} users; faults after {WARMUP:g} s, "
             f"{SETTLE:g} s apart, each down {OUTAGE:g} s")
         flow.start()
@@ -389,88 +312,16 @@ def main():
         flow.join()
         t_flow_end = time.time()
 
-        from judge.models import Submission, SubmissionEvent
-        from judge.verdicts import Status
-
-        accepted = {r["id"]: r for r in flow.sent if r["status"] == 201}
-        say(f"flow stopped: {len(flow.sent)} POSTs, {len(accepted)} accepted; waiting for every verdict")
-        deadline = time.monotonic() + DRAIN_TIMEOUT
-        while time.monotonic() < deadline:
-            left = Submission.objects.filter(pk__in=list(accepted)).exclude(status=Status.FINISHED).count()
-            if not left:
-                break
-            time.sleep(2)
+        drain(flow, DRAIN_TIMEOUT)
         t_drained = time.time()
-
-        for f in faults:
-            f["api_back"] = first_201_after(flow, f["t_start"])
-            f["judging_back"] = first_verdict_after(f["t_start"])
-
-        rows = {s.pk: s for s in Submission.objects.filter(pk__in=list(accepted))}
-        finished = [s for s in rows.values() if s.status == Status.FINISHED]
-        lost = sorted(set(accepted) - {s.pk for s in finished})
-        finished_events = {}
-        for sid in SubmissionEvent.objects.filter(kind=SubmissionEvent.Kind.FINISHED).values_list(
-                "submission_id", flat=True):
-            finished_events[sid] = finished_events.get(sid, 0) + 1
-        twice_judged = sorted(sid for sid, n in finished_events.items() if n > 1)
-        # One POST stored twice would be a row no 201 named (or two 201s naming one id).
-        stored_without_201 = Submission.objects.exclude(pk__in=list(accepted)).count()
-        same_id_twice = len([r for r in flow.sent if r["status"] == 201]) - len(accepted)
-        unexpected = [(s.pk, accepted[s.pk]["expected"], s.verdict) for s in finished
-                      if s.verdict != accepted[s.pk]["expected"]]
-        to_verdict = [(s.finished_at - s.created_at).total_seconds() for s in finished]
-        refused = [r for r in flow.sent if r["status"] is not None and r["status"] >= 500]
-        refused_json = [r for r in refused if not r["detail"].startswith("not JSON")]
-        unanswered = [r for r in flow.sent if r["status"] is None]
-        other = [r for r in flow.sent if r["status"] is not None and r["status"] < 500 and r["status"] != 201]
-        retried = SubmissionEvent.objects.filter(kind=SubmissionEvent.Kind.RETRIED).values(
-            "submission_id").distinct().count()
-        requeued = SubmissionEvent.objects.filter(kind=SubmissionEvent.Kind.REQUEUED).values(
-            "submission_id").distinct().count()
-
         print()
         print(f"Dojo failure drill, {os.cpu_count()} cores: 1 submission every {INTERVAL:g} s for "
               f"{t_flow_end - flow.sent[0]['t']:.0f} s; each fault down {OUTAGE:g} s, {SETTLE:g} s apart")
-        print(f"{'fault':20} {'down s':>7} {'ready s':>8} {'API 201 again s':>16} {'verdicts again s':>17} "
-              f"{'max submit→verdict s':>21}")
-        for f in faults:
-            fmt = lambda v: f"{v:.1f}" if v is not None else "never"  # noqa: E731
-            # Submissions made from just before the fault until the next one: what it cost them.
-            around = [(s.finished_at - s.created_at).total_seconds() for s in finished
-                      if f["t_stop"] - 5 <= s.created_at.timestamp() < f["t_start"] + SETTLE]
-            print(f"{f['name']:20} {f['down']:7.1f} {f['ready']:8.1f} {fmt(f['api_back']):>16} "
-                  f"{fmt(f['judging_back']):>17} {fmt(max(around) if around else None):>21}")
-        print()
-        print(f"submissions POSTed               {len(flow.sent)}")
-        print(f"  201 (stored)                   {len(accepted)}")
-        print(f"  refused with 5xx JSON          {len(refused_json)}"
-              + (f" ({', '.join(sorted({str(r['status']) for r in refused_json}))})" if refused_json else ""))
-        print(f"  refused, not JSON              {len(refused) - len(refused_json)}")
-        print(f"  no answer (connection/timeout) {len(unanswered)}")
-        print(f"  other answers                  {len(other)}"
-              + (f" ({', '.join(sorted({str(r['status']) for r in other}))})" if other else ""))
-        print(f"  slowest answer                 {max(r['seconds'] for r in flow.sent):.2f} s")
-        print(f"finished                         {len(finished)}")
-        print(f"lost (201, never finished)       {len(lost)}{' ' + str(lost[:10]) if lost else ''}")
-        print(f"judged twice (2+ finish events)  {len(twice_judged)}")
-        print(f"stored without a 201 / id twice  {stored_without_201} / {same_id_twice}")
-        print(f"unexpected verdicts              {len(unexpected)}{' ' + str(unexpected[:5]) if unexpected else ''}")
-        print(f"retried after a judge failure    {retried}; requeued by the sweeper {requeued}")
+        report(flow, faults, settle=SETTLE, users=[f"drill{n}" for n in range(USERS)], t_flow_end=t_flow_end,
+               t_drained=t_drained)
         print(f"worker exits on its own          {len(supervisor.crashes)}"
               + "".join(f" (code {code}, {t - flow.sent[0]['t']:.0f} s in)" for t, code in supervisor.crashes)
               + (": restarted by the drill, as compose's restart policy would" if supervisor.crashes else ""))
-        if to_verdict:
-            print(f"submit→verdict                   p50 {statistics.median(to_verdict):.1f} s, "
-                  f"max {max(to_verdict):.1f} s")
-        print(f"all verdicts in                  {t_drained - t_flow_end:.0f} s after the flow stopped")
-        for r in (refused + unanswered + other)[:2]:
-            print(f"  e.g. {r['status']}: {r['detail']}")
-        for s in sorted(finished, key=lambda s: s.created_at - s.finished_at)[:3]:
-            history = ", ".join(f"{e.kind} +{(e.created_at - s.created_at).total_seconds():.0f}s"
-                                for e in s.events.all())
-            print(f"  slowest: #{s.pk} {(s.finished_at - s.created_at).total_seconds():.0f} s, "
-                  f"{s.attempts} attempt(s): {history}")
     finally:
         if supervisor is not None:
             supervisor.stopping.set()
