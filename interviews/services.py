@@ -1,5 +1,6 @@
 """Every write to an interview happens here. Each takes `now=` (default: interviews.clock) so
-tests control time. State changes lock the session row, so two tabs cannot race each other
+tests control time, except the check of a submission, which reads the clock itself once it holds
+the session's lock. State changes lock the session row, so two tabs cannot race each other
 or a submission; closing is a guarded update (active → finished) that happens once."""
 
 import random
@@ -237,14 +238,16 @@ def interview_skip(*, session, position=None, now=None) -> InterviewSession:
     return _advance(session=session, position=position, new_state=State.SKIPPED, require_submit=False, now=now)
 
 
-def interview_lock_for_submission(*, interview, user, problem, now=None) -> InterviewSession:
+def interview_lock_for_submission(*, interview, user, problem) -> InterviewSession:
     """Called by judge.services.submission_create inside its transaction: lock the session row
-    and refuse a submission that is not the user's, too late, or not for the current problem."""
-    now = _now(now)
+    and refuse a submission that is not the user's, too late, or not for the current problem.
+
+    The clock is read here, once the lock is held, and never taken from the caller: a time read
+    before the lock (a request that waited for it) could let a submission in after the deadline."""
     session = InterviewSession.objects.select_for_update().filter(pk=getattr(interview, "pk", interview)).first()
     if session is None or session.user_id != user.pk:
         raise InterviewError("No such interview.")
-    _ensure_open(session, now)
+    _ensure_open(session, clock.now())
     if not session.problems.filter(state=State.CURRENT, problem_id=problem.pk).exists():
         raise InterviewError("That is not the interview's current problem (it moved on, perhaps in another "
                              "tab); reload the interview.")

@@ -120,8 +120,10 @@ def interview_submit(request, interview_id):
     try:
         if problem is None:
             raise ValidationError("That is not the interview's current problem; reload the interview.")
+        # No `now`: whether it is too late is decided under the session's lock, with the time
+        # read then (interviews.services.interview_lock_for_submission), as for the API.
         submission = submission_create(user=request.user, problem=problem, code=code, mode=mode,
-                                       interview=session, now=now)
+                                       interview=session)
     except (ValidationError, SubmissionRefused) as exc:
         # The code stays in the editor: the message is shown beside it, nothing is lost.
         if isinstance(exc, SubmissionRefused):  # a rate limit or the judge's queue cap

@@ -78,8 +78,8 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
     """Store a submission as queued and queue its judging once the row is committed.
 
     `interview`: a mock interview session; the submission is refused (interviews.services.
-    InterviewClosed) once it is over or past its deadline (`now`, default the interviews clock),
-    and when `problem` is not its current problem.
+    InterviewClosed) once it is over or past its deadline (the interviews clock, read once the
+    session row is locked: not `now`), and when `problem` is not its current problem.
 
     `custom_tests`: the user's own test cases, judged with the visible examples by Run
     (ignored by Submit, which judges the hidden suite only).
@@ -104,7 +104,7 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
         if interview is not None:
             from interviews.services import interview_lock_for_submission
 
-            interview_lock_for_submission(interview=interview, user=user, problem=problem, now=now)
+            interview_lock_for_submission(interview=interview, user=user, problem=problem)
         duplicate = (
             Submission.objects.filter(
                 user=user, problem=problem, mode=mode, code=code, custom_tests=custom_tests, interview=interview,
