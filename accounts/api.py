@@ -4,8 +4,7 @@ from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.response import Response
 
-from accounts.throttle import (client_ip, login_failure_record, login_success_clear, login_throttle_message,
-                               login_throttle_wait)
+from accounts.throttle import client_ip, login_attempt, login_succeeded, login_throttle_message
 from config.api import error_responses
 
 
@@ -20,17 +19,12 @@ class ThrottledObtainAuthToken(ObtainAuthToken):
                    request=AuthTokenSerializer, responses={200: TokenSerializer, **error_responses(400, 429)})
     def post(self, request, *args, **kwargs):
         username = request.data.get("username", "") if hasattr(request.data, "get") else ""
-        username, ip = str(username), client_ip(request)
-        wait = login_throttle_wait(username=username, ip=ip)
-        if wait:  # refused before the password is checked: no oracle for a guesser
-            return Response({"detail": login_throttle_message(wait)}, status=status.HTTP_429_TOO_MANY_REQUESTS,
-                            headers={"Retry-After": str(wait)})
-        try:
-            response = super().post(request, *args, **kwargs)
-        except serializers.ValidationError:
-            login_failure_record(username=username, ip=ip)
-            raise
-        login_success_clear(username=username, ip=ip)
+        attempt = login_attempt(username=username, ip=client_ip(request))
+        if attempt.wait:  # refused before the password is checked: no oracle for a guesser
+            return Response({"detail": login_throttle_message(attempt.wait)},
+                            status=status.HTTP_429_TOO_MANY_REQUESTS, headers={"Retry-After": str(attempt.wait)})
+        response = super().post(request, *args, **kwargs)  # a wrong password raises: it stays counted
+        login_succeeded(attempt)
         return response
 
 

@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.api import token_obtain_api
+from accounts.views import admin_login
 from config import health, views
 from judge import api as judge_api
 from learn import api as learn_api
@@ -42,6 +43,9 @@ urlpatterns = [
     # The same API under a pinned version prefix: /api/ is version 1 today, /api/v1/ stays
     # version 1 should a version 2 ever take /api/. Names are namespaced ("v1:api_submissions").
     path("api/v1/", include((api_patterns, "v1"))),
+    # The admin's sign-in, behind the sign-in throttle like every other way in: before the
+    # admin's own URLs, so this one answers /admin/login/.
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

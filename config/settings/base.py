@@ -110,12 +110,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-# Failed sign-ins (page and API token) per username+address and per address, in the cache;
-# past either, 429 until the window passes (accounts/throttle.py).
+# Failed sign-ins (page, API token and admin) per username+address and per address, in the
+# cache; past either, 429 until the window passes (accounts/throttle.py).
 LOGIN_THROTTLE = {
     "FAILURES_PER_USER_IP": env_int("LOGIN_FAILURES_PER_USER_IP", 5),
     "FAILURES_PER_IP": env_int("LOGIN_FAILURES_PER_IP", 50),
     "WINDOW_SECONDS": env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 900),
+}
+# Accounts made per client address; past it, sign-up answers 429 until the window passes
+# (accounts/throttle.py). Each account has its own submission quota, so this bounds one
+# address's share of the judge. 0 turns it off.
+SIGNUP_THROTTLE = {
+    "ACCOUNTS_PER_IP": env_int("SIGNUP_ACCOUNTS_PER_IP", 5),
+    "WINDOW_SECONDS": env_int("SIGNUP_THROTTLE_WINDOW_SECONDS", 3600),
 }
 # Reverse proxies in front of the app that append to X-Forwarded-For; 0 trusts REMOTE_ADDR only.
 TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
