@@ -3,6 +3,7 @@ from rest_framework import serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from accounts.throttle import client_ip, login_attempt, login_succeeded, login_throttle_message
 from config.api import error_responses
@@ -14,6 +15,8 @@ class TokenSerializer(serializers.Serializer):  # for the OpenAPI schema
 
 class ThrottledObtainAuthToken(ObtainAuthToken):
     """POST /api/auth/token/ (DRF's token view), refusing (429) after too many failures."""
+
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # DRF's view names its own: ours refuse more
 
     @extend_schema(tags=["auth"], summary="Exchange a username and password for an API token", auth=[],
                    request=AuthTokenSerializer, responses={200: TokenSerializer, **error_responses(400, 429)})

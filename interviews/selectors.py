@@ -6,6 +6,7 @@ being judged when the interview ended shows as pending and fills in when it arri
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.http import Http404
 
@@ -21,6 +22,9 @@ def interview_template_list():
 
 
 def interview_template_get(slug) -> InterviewTemplate:
+    # Anything but a slug is no template. Looked up, a NUL would fail in PostgreSQL (a 500).
+    if not isinstance(slug, str) or not slug_re.match(slug):
+        raise Http404("No such interview template.")
     try:
         return interview_template_list().get(slug=slug)
     except (InterviewTemplate.DoesNotExist, ValueError, TypeError):

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -116,7 +117,9 @@ def interview_submit(request, interview_id):
     session, now = _load(request, interview_id)
     code = request.POST.get("code", "")
     mode = Mode.RUN if request.POST.get("mode") == Mode.RUN else Mode.SUBMIT
-    problem = Problem.objects.filter(slug=request.POST.get("problem", "")).first()
+    slug = request.POST.get("problem", "")
+    # Anything but a slug is no problem. Looked up, a NUL would fail in PostgreSQL (a 500).
+    problem = Problem.objects.filter(slug=slug).first() if slug_re.match(slug) else None
     try:
         if problem is None:
             raise ValidationError("That is not the interview's current problem; reload the interview.")

@@ -11,6 +11,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from config.api import PAGE_PARAMETER, SIGNED_IN, error_responses, paginated
+from config.api_input import TextField
 from interviews.selectors import interview_get_for_user
 from interviews.services import InterviewClosed
 from judge.history import history_filters
@@ -28,10 +29,10 @@ TAGS = ["submissions"]
 class SubmissionCreateSerializer(serializers.Serializer):
     problem = serializers.SlugField()
     language = serializers.CharField(default="go")
-    code = serializers.CharField(trim_whitespace=False, allow_blank=True)
+    code = TextField(trim_whitespace=False, allow_blank=True)
     mode = serializers.ChoiceField(choices=Mode.choices, default=Mode.SUBMIT)
     # Run only: the caller's own _test.go cases, judged with the visible examples.
-    custom_tests = serializers.CharField(trim_whitespace=False, allow_blank=True, required=False, default="")
+    custom_tests = TextField(trim_whitespace=False, allow_blank=True, required=False, default="")
     # A mock interview's id: late submissions to it are refused with 409.
     interview = serializers.IntegerField(required=False, allow_null=True, default=None)
 

@@ -12,6 +12,7 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
 from config.api import SIGNED_IN, error_responses
+from config.api_input import TextField
 from practice.dashboard import dashboard_for_user
 from practice.selectors import draft_get, note_get
 from practice.services import draft_discard, draft_save, note_save
@@ -24,8 +25,8 @@ NO_NOTES = "No notes are saved for this problem."
 
 class DraftSerializer(serializers.Serializer):
     problem = serializers.CharField(read_only=True, help_text="The problem's slug.")
-    code = serializers.CharField(trim_whitespace=False, allow_blank=True)
-    custom_tests = serializers.CharField(
+    code = TextField(trim_whitespace=False, allow_blank=True)
+    custom_tests = TextField(
         trim_whitespace=False, allow_blank=True, required=False,
         help_text="Your own _test.go cases for Run. Left out of a PUT: kept as they were.")
     updated_at = serializers.DateTimeField(read_only=True)
@@ -33,7 +34,7 @@ class DraftSerializer(serializers.Serializer):
 
 class NoteSerializer(serializers.Serializer):
     problem = serializers.CharField(read_only=True, help_text="The problem's slug.")
-    text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+    text = TextField(trim_whitespace=False, allow_blank=True)
     updated_at = serializers.DateTimeField(read_only=True)
 
 
