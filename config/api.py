@@ -36,6 +36,13 @@ def page_not_found(request, exception):
     return defaults.page_not_found(request, exception)
 
 
+def permission_denied(request, exception):
+    """handler403: a PermissionDenied outside DRF's own handling answers JSON under /api/ too."""
+    if is_api_request(request):
+        return JsonResponse({"detail": "You do not have permission to perform this action."}, status=403)
+    return defaults.permission_denied(request, exception)
+
+
 def server_error(request):
     """handler500: should the API ever fail, its client still gets JSON."""
     if is_api_request(request):

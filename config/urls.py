@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts.api import token_obtain_api
@@ -25,7 +28,9 @@ api_patterns = [
     path("dashboard/", practice_api.dashboard_api, name="api_dashboard"),
 ]
 
-# Under /api/ a 404 or 500 is JSON {"detail": ...}, like every other API error (config/api.py).
+# Under /api/ a 403, 404 or 500 is JSON {"detail": ...}, like every other API error
+# (config/api.py); pages get the branded templates/403.html, 404.html and 500.html.
+handler403 = "config.api.permission_denied"
 handler404 = "config.api.page_not_found"
 handler500 = "config.api.server_error"
 
@@ -47,6 +52,9 @@ urlpatterns = [
     # admin's own URLs, so this one answers /admin/login/.
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
+    # Browsers and tools ask for /favicon.ico whatever a page links. Not a permanent redirect:
+    # in production the static file's name carries its hash.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico")), name="favicon"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
 ]

@@ -40,7 +40,7 @@ def test_pages_pass_axe(page, live_server, problems):
     lessons_sync()
     base = live_server.url
     anonymous = ["/", "/learn/", "/learn/1/", "/problems/", "/problems/unicode-palindrome/",
-                 "/accounts/login/", "/accounts/signup/"]
+                 "/accounts/login/", "/accounts/signup/", "/no-such-page/"]
     for url in anonymous:
         page.goto(base + url)
         assert severe_violations(page) == [], url

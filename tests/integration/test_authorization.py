@@ -137,6 +137,7 @@ PROBES = {
     "api/interviews/<int:interview_id>/finish/": [api("post", "/api/interviews/{active}/finish/")],
     "api/interviews/<int:interview_id>/review/": [api("post", "/api/interviews/{done}/review/", {"rubric": RUBRIC})],
     "api/dashboard/": [api("get", "/api/dashboard/", bob=(200,))],
+    "favicon.ico": [page("/favicon.ico", bob=(302,), anon=(302,))],  # to the static file
     "healthz": [page("/healthz", **PUBLIC)],
     "readyz": [page("/readyz", bob=(200, 503), anon=(200, 503))],
     # Every admin URL is wrapped by AdminSite.admin_view, which lets staff only: sampled on
