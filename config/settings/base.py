@@ -54,6 +54,8 @@ MIDDLEWARE = [
     # log line of the request its id (config/logs.py).
     "config.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, errors included (config/security.py).
+    "config.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -64,6 +66,12 @@ MIDDLEWARE = [
     # A view that finds the database down answers 503 with Retry-After (JSON under /api/).
     "config.outage.ServiceUnavailableMiddleware",
 ]
+
+# Django's defaults, stated so they are not lost: other sites see no path of ours in Referer,
+# browsers never guess a content type, no page of ours in a frame (the CSP says so too).
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
