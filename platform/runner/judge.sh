@@ -44,10 +44,10 @@ if [ "${1-}" = "--args-from-stdin" ]; then
     set -- "${stdin_args[@]}"
 fi
 
-race=() timeout=10 max_output=1048576 run=() bench="" rounds=5 benchtime=100ms variants="" variant_bench=0
+race=0 timeout=10 max_output=1048576 run=() bench="" rounds=5 benchtime=100ms variants="" variant_bench=0
 while [ $# -gt 0 ]; do
     case $1 in
-        --race) race=(-race) GOCACHE=/opt/dojo/gocache/race ;;
+        --race) race=1 ;;
         --timeout) [[ ${2-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || usage; timeout=$2; shift ;;
         --max-output) [[ ${2-} =~ ^[0-9]+$ ]] || usage; max_output=$2; shift ;;
         --run) [ $# -ge 2 ] || usage; run+=("-test.run=$2"); shift ;;
@@ -83,31 +83,33 @@ as_builder mkdir -m 0711 /tmp/job || die "cannot create the job dir"
 as_builder tar -x --no-same-permissions -C /tmp/src -f - || die "stdin is not a tar archive"
 module=$(as_builder sed -n 's/^module[[:space:]]\{1,\}"\{0,1\}\([^"[:space:]]*\).*/\1/p' /tmp/src/go.mod 2>/dev/null | head -n 1)
 
-# build DIR OUTPUT: compile DIR's test binary as BUILDER; its output is escaped like any
-# other text the submission can influence (compile errors quote the source).
-build() {
-    as_builder sh -c 'cat /opt/dojo/go.sum >>"$1/go.sum"' sh "$1" || return 3
-    # -ldflags=-w: no DWARF links 10-20% faster; -vet=off: a judge reports what the compiler
-    # and the tests say (and it saves ~50 ms a run).
-    "$JAIL" run --uid $BUILDER --cwd "$1" --inherit-env --timeout 300 --max-output "$max_output" -- \
-        "$GOROOT/bin/go" test -c "${race[@]}" -vet=off -ldflags=-w -o "$2" . &&
-        as_builder chmod "$binary_mode" "$2"
-}
+# build DIR OUTPUT RACE: compile DIR's test binary as BUILDER, with -race when RACE is 1 (and
+# that flavour's warm cache); its output is escaped like any other text the submission can
+# influence (compile errors quote the source).
 # RUNNER may execute a test binary but not read it (0711), which also makes its process
 # non-dumpable: its /proc/self belongs to root. Except under -race: ThreadSanitizer reads
 # GORACE from /proc/self/environ, and without it sleeps 1 s at exit (atexit_sleep_ms), so
 # race binaries stay readable (docs/judge-protocol.md, "Residual risk").
-binary_mode=0711
-[ ${#race[@]} -gt 0 ] && binary_mode=0755
+build() {
+    local flags=() cache=/opt/dojo/gocache/plain mode=0711
+    [ "$3" = 1 ] && flags=(-race) cache=/opt/dojo/gocache/race mode=0755
+    as_builder sh -c 'cat /opt/dojo/go.sum >>"$1/go.sum"' sh "$1" || return 3
+    # -ldflags=-w: no DWARF links 10-20% faster; -vet=off: a judge reports what the compiler
+    # and the tests say (and it saves ~50 ms a run).
+    GOCACHE=$cache "$JAIL" run --uid $BUILDER --cwd "$1" --inherit-env --timeout 300 --max-output "$max_output" -- \
+        "$GOROOT/bin/go" test -c "${flags[@]}" -vet=off -ldflags=-w -o "$2" . &&
+        as_builder chmod "$mode" "$2"
+}
 # Each run gets a fresh, empty home and scratch space that only RUNNER can write.
 fresh_run_dir() {
     as_runner sh -c 'rm -rf /tmp/run /dev/shm/* 2>/dev/null; mkdir -m 0700 /tmp/run /tmp/run/home /tmp/run/tmp' ||
         die "cannot create the run dir"
 }
-# jailed BINARY ARGS...: one run of a test binary as RUNNER, fenced, reaped, escaped.
+# [RACE_BINARY=1] jailed BINARY ARGS...: one run of a test binary as RUNNER, fenced, reaped,
+# escaped.
 jailed() {
     local proc=()
-    [ ${#race[@]} -gt 0 ] && proc=(--proc)  # ThreadSanitizer reads /proc/self/maps
+    [ "${RACE_BINARY-0}" = 1 ] && proc=(--proc)  # ThreadSanitizer reads /proc/self/maps
     local filter=()
     [ -n "${T2J_PACKAGE-}" ] && filter=(--test2json "$TEST2JSON" --package "$T2J_PACKAGE" --filter-uid $BUILDER)
     "$JAIL" run --uid $RUNNER --cwd /tmp/run --landlock "${proc[@]}" --rw /tmp/run --exec "$1" --reap \
@@ -129,7 +131,7 @@ if [ -n "$variants" ]; then
     dirs=($(as_builder ls /tmp/src/v))
     for d in "${dirs[@]}"; do
         echo "@@dojo:variant-build $d@@"
-        build "/tmp/src/v/$d" "/tmp/job/$d.test" || { echo "@@dojo:build-failed@@"; exit 100; }
+        build "/tmp/src/v/$d" "/tmp/job/$d.test" "$race" || { echo "@@dojo:build-failed@@"; exit 100; }
     done
     as_builder rm -rf /tmp/src || die "cannot delete sources"
     as_builder mkdir -m 0711 /tmp/job/run || die "cannot create the variant dir"
@@ -140,43 +142,57 @@ if [ -n "$variants" ]; then
         fresh_run_dir
         as_builder mv "/tmp/job/$d.test" /tmp/job/run/pkg.test || die "no binary for $d"
         echo "@@dojo:variant $d@@"
-        T2J_PACKAGE=main jailed /tmp/job/run/pkg.test "${flags[@]}"
+        T2J_PACKAGE=main RACE_BINARY=$race jailed /tmp/job/run/pkg.test "${flags[@]}"
         echo "@@dojo:variant-end $d@@"
     done
     exit 0
 fi
 
-build /tmp/src /tmp/job/pkg.test
-status=$?
-if [ $status -ne 0 ]; then
-    [ $status -eq 125 ] && die "the build could not start"
-    echo "@@dojo:build-failed@@"
-    exit 100
+build_or_fail() {
+    build "$@"
+    local status=$?
+    if [ $status -ne 0 ]; then
+        [ $status -eq 125 ] && die "the build could not start"
+        echo "@@dojo:build-failed@@"
+        exit 100
+    fi
+}
+build_or_fail /tmp/src /tmp/job/pkg.test "$race"
+# Benchmarks are timed without -race, always: ThreadSanitizer slows code by 2-20x, and by a
+# different factor for each kind of operation (a plain store loop far more than clear()), so
+# race-built figures judge the instrumentation, not the code. With --race the tests above are
+# race-checked; the submission is built a second time, plain, for its benchmark runs.
+bench_binary=/tmp/job/pkg.test
+if [ -n "$bench" ] && [ "$race" = 1 ]; then
+    echo "@@dojo:build bench@@"
+    bench_binary=/tmp/job/bench.test
+    build_or_fail /tmp/src "$bench_binary" 0
 fi
-# The reference's benchmark binary is built now too, while no user code has run.
+# The reference's benchmark binary is built now too (plain), while no user code has run.
 if [ -n "$bench" ]; then
     as_builder test -f /tmp/src/reference/go.mod || die "--bench needs a reference/ package"
     echo "@@dojo:reference-build@@"
-    build /tmp/src/reference /tmp/job/ref.test || die "the reference's benchmarks do not build"
+    build /tmp/src/reference /tmp/job/ref.test 0 || die "the reference's benchmarks do not build"
 fi
 # Hidden tests are gone before user code runs (and RUNNER could never read them anyway).
 as_builder rm -rf /tmp/src || die "cannot delete sources"
 
 fresh_run_dir
 echo "@@dojo:run@@"
-T2J_PACKAGE=${module:-main} jailed /tmp/job/pkg.test "${test_flags[@]}" "${run[@]}"
+T2J_PACKAGE=${module:-main} RACE_BINARY=$race jailed /tmp/job/pkg.test "${test_flags[@]}" "${run[@]}"
 [ $? -eq 0 ] || exit 0
 [ -n "$bench" ] || exit 0
 
 # Benchmarks: submission and reference interleaved, round by round, in this container, so
 # both see the same machine. -test.cpu=1: one P each, names without a -N suffix. Each run
-# is its own jailed process, so each segment below is delimited by root's markers.
+# is its own jailed process, so each segment below is delimited by root's markers. Both
+# binaries are plain builds (above).
 bench_flags=(-test.run='^$' "-test.bench=$bench" -test.benchmem "-test.benchtime=$benchtime" -test.cpu=1
              "-test.timeout=${timeout}s")
 for round in $(seq 1 "$rounds"); do
     fresh_run_dir
     echo "@@dojo:bench sub $round@@"
-    jailed /tmp/job/pkg.test "${bench_flags[@]}"
+    jailed "$bench_binary" "${bench_flags[@]}"
     fresh_run_dir
     echo "@@dojo:bench ref $round@@"
     jailed /tmp/job/ref.test "${bench_flags[@]}"

@@ -1,9 +1,14 @@
 """Judging the benchmark phase (docs/judge-protocol.md) from synthetic runs. Splitting the
 stream into runs is judge/runners/go/protocol.py's (tests/unit/test_protocol.py)."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from judge.runners.go.benchmarks import BenchmarkTampering, compare, parse_results
+from judge.runners.go.runner import GoRunner
+from judge.sandbox.job import SandboxResult
+from judge.verdicts import Verdict
 
 
 def line(name, ns, allocs=0, b=0):
@@ -50,3 +55,13 @@ def test_a_crashed_benchmark_round_is_reported():
 def test_a_result_printed_twice_is_tampering():
     with pytest.raises(BenchmarkTampering):
         parse_results(line("BenchmarkA", 1) + line("BenchmarkA", 2))
+
+
+def test_a_plain_benchmark_build_that_fails_is_a_compile_error():
+    """Under --race the judge builds the submission twice: race for the tests, plain for the
+    benchmarks (`@@dojo:build bench@@`). A failure of either is the submission's build failure."""
+    output = (b"@@dojo:build@@\n@@dojo:exit 0 0 900 0 0@@\n@@dojo:build bench@@\n|./solution.go:3:1: oops\n"
+              b"@@dojo:exit 1 0 400 0 0@@\n@@dojo:build-failed@@")
+    problem = SimpleNamespace(writes_tests=False, reference_files={"solution.go": "package p\nfunc F() {}\n"})
+    outcome = GoRunner().interpret(problem, "submit", SandboxResult(exit_code=100, output=output, wall_seconds=1.0))
+    assert outcome.verdict == Verdict.COMPILE_ERROR and "oops" in outcome.message
