@@ -66,3 +66,15 @@ def test_race_problems_time_their_benchmarks_without_race(problems):
     print("zeroing loop:", "; ".join(", ".join(f"{b.name} {b.time_ratio:.2f}×" for b in o.benchmarks) for o in loop))
     print("whole-capacity wipe:", "; ".join(o.message for o in slow))
 
+
+def test_a_benchmark_that_only_groups_sub_benchmarks_is_not_listed_as_not_run(problems):
+    """csv-benchmarks' reference has BenchmarkCSV with only b.Run sub-benchmarks: the parent
+    reports no result of its own and used to show as "Not run" on an accepted verdict."""
+    problem = problems["csv-benchmarks"]
+    outcome, _ = judge_code(problem, code=problem.reference_files["solution_test.go"], mode="run")
+    assert outcome.verdict == Verdict.ACCEPTED, outcome.message
+    rows = {t.name: t.status for t in outcome.tests}
+    assert "not_run" not in rows.values(), rows
+    assert "BenchmarkCSV" not in rows
+    subs = [name for name in rows if name.startswith("BenchmarkCSV/")]
+    assert subs and all(rows[name] == "pass" for name in subs), rows

@@ -6,6 +6,7 @@ built into its own directory; the correct one is named so it builds first, and t
 order is shuffled, so nothing the tests can observe tells them which one they face.
 """
 
+import bisect
 import dataclasses
 import json
 import random
@@ -73,8 +74,7 @@ def interpret_variants(problem, mode: str, result, transcript, dirs: dict) -> Ou
     result = _with_cap(result, capped)
     status, text = runs.get(CORRECT_DIR, (None, ""))
     events = parse_events(text)
-    tests = [TestOutcome(rec.name, _status(rec), int(rec.elapsed * 1000), _output(rec))
-             for rec in events.tests.values()]
+    tests = _rows(events)
 
     if status is None:
         return _killed(problem, result, tests)
@@ -129,6 +129,26 @@ def _outputs(text: str) -> list:
         if isinstance(event, dict) and isinstance(event.get("Output"), str):
             lines.append(event["Output"])
     return lines
+
+
+def _rows(events) -> list:
+    """One row per test and benchmark of the run on the correct implementation. A benchmark
+    that only groups sub-benchmarks (b.Run) reports no result and no pass of its own, so it
+    would read as "not run" next to its passing sub-benchmarks: it is left out, and the
+    sub-benchmarks' rows, named "Parent/sub", stand for it. It is kept if it failed."""
+    names = sorted(events.tests)
+
+    def has_subs(name: str) -> bool:  # b.Run("a/b") reports "Parent/a/b" with no "Parent/a" of its own
+        i = bisect.bisect_left(names, name + "/")
+        return i < len(names) and names[i].startswith(name + "/")
+
+    rows = []
+    for rec in events.tests.values():
+        status = _status(rec)
+        if status == "not_run" and rec.name.startswith("Benchmark") and has_subs(rec.name):
+            continue
+        rows.append(TestOutcome(rec.name, status, int(rec.elapsed * 1000), _output(rec)))
+    return rows
 
 
 def _status(rec) -> str:
