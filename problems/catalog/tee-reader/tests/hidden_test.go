@@ -70,6 +70,22 @@ func (w *limitedWriter) Write(p []byte) (int, error) {
 	return n, nil
 }
 
+// shortWriter keeps only the first byte of each Write and reports a nil error: it breaks
+// the io.Writer contract, which asks for an error with any short write.
+type shortWriter struct {
+	got   string
+	calls int
+}
+
+func (w *shortWriter) Write(p []byte) (int, error) {
+	w.calls++
+	if len(p) == 0 {
+		return 0, nil
+	}
+	w.got += string(p[:1])
+	return 1, nil
+}
+
 // step is one scripted result of a scriptReader.
 type step struct {
 	data string
@@ -364,6 +380,19 @@ func TestWriteErrors(t *testing.T) {
 		n, err := tr.Read(make([]byte, 8))
 		if n != 0 || err != errFull {
 			t.Errorf("Read when the source returns (\"xyz\", boom) and w fails = (%d, %v), want (0, %v)", n, err, errFull)
+		}
+	})
+	t.Run("short-write-nil-error", func(t *testing.T) {
+		// Breaks the io.Writer contract (a short write must return an error); the
+		// statement says TeeReader trusts a nil error, as io.TeeReader does.
+		sw := &shortWriter{}
+		tr := TeeReader(strings.NewReader("abcdef"), sw)
+		n, err := tr.Read(make([]byte, 8))
+		if n != 6 || err != nil {
+			t.Errorf("Read when w takes 1 byte of 6 and returns a nil error = (%d, %v), want (6, <nil>): a nil write error counts as success", n, err)
+		}
+		if sw.calls != 1 || sw.got != "a" {
+			t.Errorf("w saw %d Write calls and kept %q, want 1 call (no retry of the rest) keeping \"a\"", sw.calls, sw.got)
 		}
 	})
 	t.Run("io-copy-reports-it", func(t *testing.T) {
