@@ -498,6 +498,64 @@ func TestFnCancelsContext(t *testing.T) {
 			}
 		})
 	}
+	// On the last attempt there is no next attempt or wait to stop: Retry gives up with
+	// fn's error, as after any last failure, not with ctx.Err().
+	for _, tc := range []struct {
+		name string
+		max  int
+	}{{"last-attempt", 3}, {"only-attempt", 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			last := errors.New("failed and cancelled")
+			r := newRecorder()
+			r.hook = func(_ context.Context, n int) error {
+				if n < tc.max {
+					return fmt.Errorf("e%d", n)
+				}
+				cancel()
+				return last
+			}
+			o := run(ctx, tc.max, time.Millisecond, r.fn, guard)
+			call := fmt.Sprintf("Retry(%d, 1ms, fn cancels ctx and fails on attempt %d)", tc.max, tc.max)
+			mustReturn(t, call, o, guard)
+			switch {
+			case r.calls() != tc.max:
+				t.Errorf("%s called fn %d times, want %d", call, r.calls(), tc.max)
+			case !errors.Is(o.err, last) || errors.Is(o.err, context.Canceled):
+				t.Errorf("%s = %v, want the giving-up error wrapping %q (not context.Canceled: no attempt or wait was cut short)", call, o.err, last)
+			case !strings.Contains(o.err.Error(), strconv.Itoa(tc.max)):
+				t.Errorf("%s = %q, want the message to mention the number of attempts, %d", call, o.err, tc.max)
+			}
+		})
+	}
+	// A success or a permanent error is final on any attempt, cancelled or not.
+	perm := fmt.Errorf("bad request: %w", ErrPermanent)
+	for _, tc := range []struct {
+		name   string
+		result error
+	}{{"then-succeeds", nil}, {"then-permanent", perm}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			r := newRecorder()
+			r.hook = func(context.Context, int) error {
+				cancel()
+				return tc.result
+			}
+			o := run(ctx, 5, time.Millisecond, r.fn, guard)
+			call := fmt.Sprintf("Retry(5, 1ms, fn cancels ctx and returns %v)", tc.result)
+			mustReturn(t, call, o, guard)
+			switch {
+			case r.calls() != 1:
+				t.Errorf("%s called fn %d times, want 1", call, r.calls())
+			case tc.result == nil && o.err != nil:
+				t.Errorf("%s = %v, want nil: fn succeeded", call, o.err)
+			case tc.result != nil && (!errors.Is(o.err, perm) || errors.Is(o.err, context.Canceled)):
+				t.Errorf("%s = %v, want an error wrapping the permanent error (not context.Canceled)", call, o.err)
+			}
+		})
+	}
 }
 
 type ctxKey struct{}
