@@ -88,6 +88,8 @@ func TestValid(t *testing.T) {
 			Config{Name: "p", Enabled: true, Ports: []int{1, 65535, 8080, 8080}, Timeout: dflt}},
 		{"meta-many", `{"name": "m", "meta": {"a": "1", "b": "", "c d": "é"}}`,
 			Config{Name: "m", Enabled: true, Meta: map[string]string{"a": "1", "b": "", "c d": "é"}, Timeout: dflt}},
+		{"meta-null-value", `{"name": "m", "meta": {"team": null, "env": "prod"}}`,
+			Config{Name: "m", Enabled: true, Meta: map[string]string{"team": "", "env": "prod"}, Timeout: dflt}},
 		{"timeout-min", `{"name": "t", "timeout_ms": 1}`, Config{Name: "t", Enabled: true, Timeout: time.Millisecond}},
 		{"timeout-max", `{"name": "t", "timeout_ms": 3600000}`, Config{Name: "t", Enabled: true, Timeout: time.Hour}},
 		{"timeout-default-value", `{"name": "t", "timeout_ms": 1500}`, Config{Name: "t", Enabled: true, Timeout: dflt}},
