@@ -63,6 +63,7 @@ func TestUserCreated(t *testing.T) {
 		{"escapes", `{"type": "user.created", "payload": {"id": "a\"b", "name": "\u00c9mile\n"}}`, UserCreated{"a\"b", "Émile\n"}},
 		{"extra-payload-fields", `{"type": "user.created", "payload": {"id": "u1", "name": "Ada", "email": "ada@example.com", "tags": [1, {"x": null}]}}`, UserCreated{"u1", "Ada"}},
 		{"extra-envelope-fields", `{"type": "user.created", "version": 2, "meta": {"trace": "abc"}, "payload": {"id": "u1", "name": "Ada"}}`, UserCreated{"u1", "Ada"}},
+		{"key-case", `{"TYPE": "user.created", "Payload": {"ID": "u1", "NAME": "Ada"}}`, UserCreated{"u1", "Ada"}},
 		{"whitespace", " \n{ \"type\" : \"user.created\" ,\n \"payload\" :\t {  \"id\" : \"u1\" , \"name\" : \"Ada\" }  }\n ", UserCreated{"u1", "Ada"}},
 	}
 	for _, tc := range tests {
@@ -81,6 +82,7 @@ func TestPaymentCaptured(t *testing.T) {
 		{"exponent-amount", `{"type": "payment.captured", "payload": {"id": "p3", "amount": 1.5e3, "currency": "JPY"}}`, PaymentCaptured{"p3", 1500, "JPY"}},
 		{"cent", `{"type": "payment.captured", "payload": {"id": "p4", "amount": 0.01, "currency": "GBP"}}`, PaymentCaptured{"p4", 0.01, "GBP"}},
 		{"extra-fields", `{"type": "payment.captured", "payload": {"id": "p5", "amount": 7, "currency": "CHF", "card": {"last4": "4242"}}}`, PaymentCaptured{"p5", 7, "CHF"}},
+		{"key-case", `{"Type": "payment.captured", "PAYLOAD": {"Id": "p6", "Amount": 3, "Currency": "EUR"}}`, PaymentCaptured{"p6", 3, "EUR"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { expectValue(t, tc.in, tc.want) })
