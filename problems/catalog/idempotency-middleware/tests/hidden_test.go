@@ -541,6 +541,48 @@ func TestLeaderClientGone(t *testing.T) {
 	}
 }
 
+// The handler may see the leader's context end (the request passed on unchanged) or not
+// (a detached context): whichever answer it then gives is the one everybody gets.
+func TestLeaderGoneHandlerGivesUp(t *testing.T) {
+	g := newGate()
+	var calls atomic.Int32
+	h := g.front(NewIdemMiddleware(hour, 10)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		select {
+		case <-r.Context().Done():
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(w, "gave up")
+		case <-g.open:
+			w.WriteHeader(http.StatusCreated)
+			io.WriteString(w, "done")
+		}
+	})))
+	ctx, cancel := context.WithCancel(context.Background())
+	leader := make(chan reply, 1)
+	go func() { leader <- doCtx(ctx, h, http.MethodPost, "/orders", "k", "") }()
+	g.waitEntered(t, 1)
+	wait := concurrently(h, 2, "k")
+	g.waitEntered(t, 3)
+	cancel() // the first client goes away
+	time.Sleep(50 * time.Millisecond)
+	close(g.open)
+	first := <-leader
+	if first.panic != nil || (first.status != 503 && first.status != 201) {
+		t.Fatalf("the leader's handler answered %v, want 503 \"gave up\" or 201 \"done\"", first)
+	}
+	for i, r := range wait() {
+		if !r.same(first) {
+			t.Errorf("waiting duplicate #%d after the first client went away got %v, want the handler's answer %v", i, r, first)
+		}
+	}
+	if later := post(h, "k"); !later.same(first) {
+		t.Errorf("a later POST with the key got %v, want the stored answer %v", later, first)
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the handler ran %d times, want 1", n)
+	}
+}
+
 func TestIndependentMiddlewares(t *testing.T) {
 	c1, c2 := &counter{}, &counter{}
 	h1 := NewIdemMiddleware(hour, 10)(c1)
