@@ -412,6 +412,50 @@ func TestKV(t *testing.T) {
 		})
 	}
 
+	t.Run("key-escaped-double-slash", func(t *testing.T) {
+		store := newFakeStore()
+		hh := NewRouter(store, nil).Handler()
+		expectStatus(t, hh, "PUT", "/kv/a%2F%2Fb", `{"value":"v"}`, 204)
+		if _, ok := store.data["a//b"]; !ok {
+			t.Errorf("PUT /kv/a%%2F%%2Fb stored keys %v, want key %q", store.data, "a//b")
+		}
+		expectStatus(t, hh, "GET", "/kv/a%2F%2Fb", "", 200)
+	})
+
+	for _, tc := range []struct{ name, path, clean string }{
+		{"unclean-path-double-slash", "/kv/a//b", "/kv/a/b"},
+		{"unclean-path-dot-dot", "/kv/x/../y", "/kv/y"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			store := newFakeStore()
+			hh := NewRouter(store, nil).Handler()
+			for _, method := range []string{"PUT", "GET"} {
+				rec := send(hh, method, tc.path, `{"value":"v"}`)
+				if rec.Code < 300 || rec.Code > 399 || rec.Header().Get("Location") != tc.clean {
+					t.Errorf("%s %s -> status %d, Location %q; want ServeMux's redirect (3xx) to %s",
+						method, tc.path, rec.Code, rec.Header().Get("Location"), tc.clean)
+				}
+			}
+			if len(store.data) != 0 {
+				t.Errorf("PUT %s stored %v, want nothing stored (the request is redirected)", tc.path, store.data)
+			}
+		})
+	}
+
+	for _, tc := range []struct{ name, body string }{
+		{"after-object-garbage", `{"value":"a"} trailing`},
+		{"after-object-second-object", `{"value":"a"}{"value":"b"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			store := newFakeStore()
+			hh := NewRouter(store, nil).Handler()
+			expectStatus(t, hh, "PUT", "/kv/t", tc.body, 204)
+			if v := store.data["t"]; v != "a" {
+				t.Errorf("PUT /kv/t %s stored %q, want %q (only the first JSON value counts)", tc.body, v, "a")
+			}
+		})
+	}
+
 	t.Run("json-escaping", func(t *testing.T) {
 		val := "line1\nline2 \"quoted\" <tag> & ✓ 😀"
 		body, _ := json.Marshal(map[string]string{"value": val})
