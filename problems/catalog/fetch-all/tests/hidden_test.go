@@ -284,6 +284,28 @@ func TestNetworkErrors(t *testing.T) {
 	if !maps.Equal(got, want) {
 		t.Errorf("FetchAll([refused, invalid, ftp], retries=2) = %v, want %v (0 when no attempt got a response)", got, want)
 	}
+	t.Run("unbuildable-not-retried", func(t *testing.T) {
+		setBackoff(time.Second)
+		defer setBackoff(time.Millisecond)
+		got, el := fetch(t, t.Context(), []string{"://not a url"}, 1, 2, time.Second, 10*time.Second)
+		if want := map[string]int{"://not a url": 0}; !maps.Equal(got, want) {
+			t.Errorf("FetchAll([\"://not a url\"], retries=2) = %v, want %v", got, want)
+		}
+		if el > 700*time.Millisecond {
+			t.Errorf("FetchAll([\"://not a url\"], retries=2, baseBackoff=1s) took %v, want it at once: no request can be built, so there is nothing to retry", el.Round(time.Millisecond))
+		}
+	})
+	t.Run("send-error-retried", func(t *testing.T) {
+		setBackoff(300 * time.Millisecond)
+		defer setBackoff(time.Millisecond)
+		got, el := fetch(t, t.Context(), []string{"ftp://example.invalid/file"}, 1, 1, time.Second, 10*time.Second)
+		if want := map[string]int{"ftp://example.invalid/file": 0}; !maps.Equal(got, want) {
+			t.Errorf("FetchAll([ftp://…], retries=1) = %v, want %v", got, want)
+		}
+		if el < 250*time.Millisecond {
+			t.Errorf("FetchAll([ftp://…], retries=1, baseBackoff=300ms) took %v, want one retry after a 300ms wait: an error from client.Do is a network error", el.Round(time.Millisecond))
+		}
+	})
 }
 
 func TestPerAttemptTimeout(t *testing.T) {
