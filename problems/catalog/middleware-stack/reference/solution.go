@@ -21,13 +21,16 @@ const ReqIDKey ctxKey = "reqid"
 // http.ResponseController reach the real writer (Flush, Hijack, deadlines).
 type statusWriter struct {
 	http.ResponseWriter
-	code    int // first status sent; 0 until the response starts
+	code    int // first final (non-1xx) status sent; 0 until the response starts
 	bytes   int64
 	started bool
 }
 
 func (w *statusWriter) WriteHeader(code int) {
-	if !w.started {
+	// A 1xx (103 Early Hints, say) goes out at once but is not the response's
+	// status: the final one follows. 101 Switching Protocols is final.
+	informational := code >= 100 && code <= 199 && code != http.StatusSwitchingProtocols
+	if !w.started && !informational {
 		w.code, w.started = code, true
 	}
 	w.ResponseWriter.WriteHeader(code)

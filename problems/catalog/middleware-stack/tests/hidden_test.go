@@ -439,6 +439,73 @@ func TestAccessLog(t *testing.T) {
 	})
 }
 
+// ---- 1xx statuses (through a real server: httptest.ResponseRecorder takes a 1xx as final) ----
+
+// getVia serves h on a loopback server and GETs path: the final status and body.
+func getVia(t *testing.T, h http.Handler, path string) (int, string) {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + path)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// recordsOf waits up to 2s for n records: the server may still be finishing the handler.
+func recordsOf(logs *logStore, n int) []logRecord {
+	for deadline := time.Now().Add(2 * time.Second); len(logs.records()) < n && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	return logs.records()
+}
+
+func TestInformationalStatus(t *testing.T) {
+	t.Run("access-log-final-status", func(t *testing.T) {
+		logger, logs := newLogger()
+		code, body := getVia(t, AccessLog(logger)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Link", "</app.css>; rel=preload")
+			w.WriteHeader(http.StatusEarlyHints)
+			w.WriteHeader(http.StatusCreated)
+			io.WriteString(w, "made")
+		})), "/hints")
+		if code != 201 || body != "made" {
+			t.Fatalf("behind AccessLog, a handler sending 103 then 201 \"made\": the client got %d %q, want 201 \"made\"", code, body)
+		}
+		recs := recordsOf(logs, 1)
+		if len(recs) != 1 {
+			t.Fatalf("WriteHeader(103), WriteHeader(201): AccessLog wrote %d records, want exactly 1", len(recs))
+		}
+		checkAttrs(t, "WriteHeader(103), then WriteHeader(201) and 4 bytes", recs[0],
+			map[string]string{"code": "201", "bytes": "4"})
+	})
+	t.Run("access-log-only-informational", func(t *testing.T) {
+		logger, logs := newLogger()
+		code, _ := getVia(t, AccessLog(logger)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusEarlyHints)
+		})), "/hints-only")
+		recs := recordsOf(logs, 1)
+		if code != 200 || len(recs) != 1 {
+			t.Fatalf("a handler that sends only 103: client got %d and AccessLog wrote %d records, want 200 and 1", code, len(recs))
+		}
+		checkAttrs(t, "WriteHeader(103) only", recs[0], map[string]string{"code": "200", "bytes": "0"})
+	})
+	t.Run("recover-after-informational", func(t *testing.T) {
+		logger, _ := newLogger()
+		code, body := getVia(t, Recover(logger)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusEarlyHints)
+			panic("boom")
+		})), "/hints-panic")
+		if code != 500 || strings.TrimSpace(body) != "internal error" {
+			t.Errorf("a panic after only WriteHeader(103): the client got %d %q, want 500 \"internal error\" "+
+				"(a 1xx does not start the response)", code, body)
+		}
+	})
+}
+
 // ---- RateLimit ----
 
 func okHandler(calls *atomic.Int32) http.Handler {

@@ -26,7 +26,10 @@ type statusWriter struct {
 }
 
 func (w *statusWriter) WriteHeader(code int) {
-	if !w.started {
+	// A 1xx (103 Early Hints, say) goes out at once but is not the response's
+	// status: the final one follows. 101 Switching Protocols is final.
+	informational := code >= 100 && code <= 199 && code != http.StatusSwitchingProtocols
+	if !w.started && !informational {
 		w.code, w.started = code, true
 	}
 	w.ResponseWriter.WriteHeader(code)
