@@ -12,15 +12,16 @@ from rest_framework.response import Response
 
 from config.api import PAGE_PARAMETER, SIGNED_IN, error_responses, paginated
 from config.api_input import TextField
+from interviews.models import InterviewSession
 from interviews.selectors import interview_get_for_user
 from interviews.services import InterviewClosed
 from judge.history import history_filters
 from judge.limits import SubmissionRefused
-from judge.models import Mode, Submission
+from judge.models import Mode
 from judge.progress import progress_get
-from judge.selectors import submission_get_for_user, submission_list_for_user, submission_previous
+from judge.selectors import submission_get_for_user, submission_list_for_user, submission_previous_id
 from judge.services import submission_create
-from judge.verdicts import Verdict
+from judge.verdicts import Status, Verdict
 from problems.models import Problem
 
 TAGS = ["submissions"]
@@ -70,26 +71,34 @@ class JudgingProgressSerializer(serializers.Serializer):
     total = serializers.IntegerField(required=False)
 
 
-class SubmissionListSerializer(serializers.ModelSerializer):
+# Plain serializers with the fields a ModelSerializer would derive from Submission (the same
+# schema): a ModelSerializer derives them again for every object it serializes, a sixth of what
+# the submission status API cost.
+class SubmissionListSerializer(serializers.Serializer):
+    id = serializers.BigIntegerField(label="ID", read_only=True)
     problem = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-
-    class Meta:
-        model = Submission
-        fields = ["id", "problem", "language", "mode", "status", "verdict", "message",
-                  "created_at", "started_at", "finished_at", "interview"]
+    language = serializers.CharField(max_length=20, required=False)
+    mode = serializers.ChoiceField(choices=Mode.choices, required=False)
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    verdict = serializers.ChoiceField(choices=Verdict.choices, allow_blank=True, required=False)
+    message = serializers.CharField(allow_blank=True, required=False)
+    created_at = serializers.DateTimeField(read_only=True)
+    started_at = serializers.DateTimeField(allow_null=True, required=False)
+    finished_at = serializers.DateTimeField(allow_null=True, required=False)
+    interview = serializers.PrimaryKeyRelatedField(queryset=InterviewSession.objects.all(), allow_null=True,
+                                                   required=False)
 
 
 class SubmissionDetailSerializer(SubmissionListSerializer):
-    tests = TestResultSerializer(many=True)
+    code = serializers.CharField()
+    custom_tests = serializers.CharField(allow_blank=True, required=False)
+    compile_output = serializers.CharField(allow_blank=True, required=False)
+    tests = TestResultSerializer(many=True, source="finished_tests")
     benchmarks = serializers.SerializerMethodField()
     progress = serializers.SerializerMethodField(
         help_text="While judging: what the judge is doing (display only); null once done or when unknown.")
     previous = serializers.SerializerMethodField(
         help_text="Your submission of the same problem just before this one (to diff against), if any.")
-
-    class Meta(SubmissionListSerializer.Meta):
-        fields = SubmissionListSerializer.Meta.fields + ["code", "custom_tests", "compile_output", "tests", "benchmarks",
-                                                         "progress", "previous"]
 
     @extend_schema_field(JudgingProgressSerializer(allow_null=True))
     def get_progress(self, submission):
@@ -97,8 +106,7 @@ class SubmissionDetailSerializer(SubmissionListSerializer):
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_previous(self, submission):
-        previous = submission_previous(submission)
-        return previous.pk if previous else None
+        return submission_previous_id(submission)
 
     @extend_schema_field(BenchmarkSerializer(many=True))
     def get_benchmarks(self, submission):
@@ -107,7 +115,7 @@ class SubmissionDetailSerializer(SubmissionListSerializer):
              "reference_ns_per_op": b.reference_ns_per_op, "reference_bytes_per_op": b.reference_bytes_per_op,
              "reference_allocs_per_op": b.reference_allocs_per_op, "time_ratio": b.time_ratio,
              "budget": {"time_ratio": b.max_time_ratio, "allocs_per_op": b.max_allocs_per_op}, "passed": b.passed}
-            for b in submission.benchmarks.all()
+            for b in submission.finished_benchmarks
         ]
 
 

@@ -54,6 +54,17 @@ class Submission(models.Model):
         return (self.started_at - self.created_at).total_seconds()
 
     @property
+    def finished_tests(self):
+        """Its test results. A submission has none until it is finished (they are stored with its
+        verdict, and a rejudge deletes them), so one being judged costs no query for them."""
+        return self.tests.all() if self.is_done else []
+
+    @property
+    def finished_benchmarks(self):
+        """Its benchmark results, like finished_tests."""
+        return self.benchmarks.all() if self.is_done else []
+
+    @property
     def shows_test_details(self):
         """Hidden tests show name and status only; example runs show everything."""
         return self.mode == Mode.RUN
@@ -76,7 +87,9 @@ class TestResult(models.Model):
     message = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["submission", "position"]
+        # submission_id, not submission: the latter orders by the submission's own ordering, a
+        # join to judge_submission on every read of a submission's tests.
+        ordering = ["submission_id", "position"]
         constraints = [models.UniqueConstraint(fields=["submission", "position"], name="unique_test_position")]
 
 
@@ -98,7 +111,7 @@ class SubmissionEvent(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["submission", "created_at", "id"]
+        ordering = ["submission_id", "created_at", "id"]  # no join (TestResult says why)
 
 
 class BenchmarkResult(models.Model):
@@ -119,7 +132,7 @@ class BenchmarkResult(models.Model):
     passed = models.BooleanField()
 
     class Meta:
-        ordering = ["submission", "position"]
+        ordering = ["submission_id", "position"]  # no join (TestResult says why)
 
     @property
     def time_ratio(self):

@@ -10,9 +10,16 @@ _LIST_FIELDS = ("id", "user_id", "problem__slug", "problem__title", "language", 
                 "message", "created_at", "started_at", "finished_at", "interview_id")
 
 
+# A submission and what its pages and API show of its problem. The rest of a problem row
+# (statement, reference and test files: 12-70 KB of JSON to fetch and decode) cost the status
+# partial and the API most of their time, for nothing; a field left out still loads if read.
+_SUBMISSION_FIELDS = [f.attname for f in Submission._meta.concrete_fields]
+_PROBLEM_FIELDS = ["problem__id", "problem__slug", "problem__title", "problem__kind", "problem__language"]
+
+
 def _visible_to(user):
-    qs = Submission.objects.select_related("problem", "user")
-    return qs if user.is_staff else qs.filter(user=user)
+    qs = Submission.objects.select_related("problem").only(*_SUBMISSION_FIELDS, *_PROBLEM_FIELDS)
+    return qs.select_related("user") if user.is_staff else qs.filter(user=user)
 
 
 def submission_get_for_user(*, user, submission_id) -> Submission:
@@ -20,9 +27,14 @@ def submission_get_for_user(*, user, submission_id) -> Submission:
     if not user.is_authenticated:
         raise Http404
     try:
-        return _visible_to(user).prefetch_related("tests", "benchmarks").get(pk=submission_id)
+        # Tests and benchmarks load when read (a query each, as a prefetch would take): the
+        # status partial of a submission still being judged reads neither.
+        submission = _visible_to(user).get(pk=submission_id)
     except (Submission.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if submission.user_id == user.pk:
+        submission.user = user  # the caller: no join to read them again
+    return submission
 
 
 def submission_list_for_user(*, user, problem_slug=None, verdict=None, mode=None, since=None, until=None):
@@ -45,9 +57,25 @@ def submission_list_for_user(*, user, problem_slug=None, verdict=None, mode=None
     return qs.order_by("-created_at", "-id")
 
 
+def submission_recent_for_problem(*, user, problem, limit=10) -> list[Submission]:
+    """The user's latest submissions of `problem`, for its page. Read through the problem, so
+    each row's problem is `problem` itself: no join to fetch it again with every row."""
+    fields = ["problem_id"] + [f for f in _LIST_FIELDS if not f.startswith("problem__")]
+    return list(problem.submissions.filter(user=user).only(*fields).order_by("-created_at", "-id")[:limit])
+
+
 def submission_previous(submission) -> Submission | None:
     """The same user's submission of the same problem just before this one (for a diff)."""
+    return _previous(submission).only("id", "code", "created_at", "mode", "verdict", "status").first()
+
+
+def submission_previous_id(submission) -> int | None:
+    """submission_previous's id only (the API links it; its code is not needed)."""
+    return _previous(submission).values_list("id", flat=True).first()
+
+
+def _previous(submission):
     return (Submission.objects.filter(user_id=submission.user_id, problem_id=submission.problem_id)
             .filter(Q(created_at__lt=submission.created_at)
                     | Q(created_at=submission.created_at, id__lt=submission.id))
-            .order_by("-created_at", "-id").only("id", "code", "created_at", "mode", "verdict", "status").first())
+            .order_by("-created_at", "-id"))
