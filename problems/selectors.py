@@ -18,6 +18,12 @@ def problem_list():
     return Problem.objects.only(*_LIST_FIELDS).order_by("step", "slug")
 
 
+def problem_list_rows() -> list[tuple]:
+    """(slug, title, step, difficulty, tags) of every problem in list order: plain values,
+    cheap to read and to compare with the rows a page was last rendered from."""
+    return list(Problem.objects.order_by("step", "slug").values_list("slug", "title", "step", "difficulty", "tags"))
+
+
 def problem_get(slug: str) -> Problem:
     return get_object_or_404(Problem, slug=slug)
 
