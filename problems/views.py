@@ -5,9 +5,9 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from judge.selectors import submission_get_for_user, submission_list_for_user
+from judge.selectors import submission_get_for_user, submission_recent_for_problem
 from learn.selectors import solved_slugs
-from practice.selectors import custom_tests_template, draft_get, note_get
+from practice.selectors import custom_tests_template, workspace_get
 from problems.models import Difficulty
 from problems.selectors import problem_get_for_page, problem_list_rows
 
@@ -60,7 +60,8 @@ _signed_out_pages: dict[str, tuple[tuple, str]] = {}
 
 def _detail_response(request, problem, **extra):
     user = request.user
-    draft = draft_get(user=user, problem=problem)
+    workspace = workspace_get(user=user, problem=problem)
+    draft = workspace.draft
     code = draft.code if draft and draft.code.strip() else problem.starter_code
     loaded_from = None
     if request.GET.get("from") and user.is_authenticated:
@@ -73,15 +74,14 @@ def _detail_response(request, problem, **extra):
             code = loaded_from.code
         else:
             loaded_from = None
-    note = note_get(user=user, problem=problem)
     return render(request, "problems/detail.html", {
         "problem": problem,
         "code": code,
         "custom_tests": (draft.custom_tests if draft and draft.custom_tests else custom_tests_template(problem)),
         "draft": draft,
         "loaded_from": loaded_from,
-        "note": note,
-        "solved": problem.slug in solved_slugs(user),
-        "recent": submission_list_for_user(user=user, problem_slug=problem.slug)[:10] if user.is_authenticated else [],
+        "note": workspace.note,
+        "solved": workspace.solved,
+        "recent": submission_recent_for_problem(user=user, problem=problem) if user.is_authenticated else [],
         **extra,
     })
