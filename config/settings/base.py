@@ -191,6 +191,9 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                       "LOCATION": env("CACHE_URL", "redis://127.0.0.1:6379/1"),
                       "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}}}
+# Sessions read from that Redis, written through to PostgreSQL: a signed-in request costs no
+# query to find its session; with Redis down they come from the database (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
