@@ -57,11 +57,14 @@ def submission_list_for_user(*, user, problem_slug=None, verdict=None, mode=None
     return qs.order_by("-created_at", "-id")
 
 
+# What a history row (templates/judge/_row.html) shows of a submission.
+_ROW_FIELDS = ("id", "problem_id", "mode", "status", "verdict", "created_at")
+
+
 def submission_recent_for_problem(*, user, problem, limit=10) -> list[Submission]:
-    """The user's latest submissions of `problem`, for its page. Read through the problem, so
-    each row's problem is `problem` itself: no join to fetch it again with every row."""
-    fields = ["problem_id"] + [f for f in _LIST_FIELDS if not f.startswith("problem__")]
-    return list(problem.submissions.filter(user=user).only(*fields).order_by("-created_at", "-id")[:limit])
+    """The user's latest submissions of `problem`, as rows for its page. Read through the
+    problem, so each row's problem is `problem` itself: no join to fetch it again per row."""
+    return list(problem.submissions.filter(user=user).only(*_ROW_FIELDS).order_by("-created_at", "-id")[:limit])
 
 
 def submission_previous(submission) -> Submission | None:
