@@ -32,9 +32,10 @@ bench-judge:
 bench-pages:
 	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/page_speed.py
 
-# Figures: requests/s and p50/p99 of the busiest pages under concurrent load (wrk, loopback).
+# Figures: requests/s and p50/p99 of the busiest pages under concurrent load (wrk, loopback);
+# then, if a `make run` is serving, 200 connections against it with PostgreSQL's connections counted.
 bench-load:
-	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/load.py
+	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/load.py && .venv/bin/python platform/bench/load_run.py
 
 # Restart PostgreSQL, Redis, the Docker Engine and the worker while submissions flow (private
 # instances of each, never the machine's own); checks none is lost or judged twice (README).

@@ -8,8 +8,11 @@ nothing, it measures.
      with a second between them (as a person submits; back-to-back is the burst's job);
   2. the floor in the same run: one bare container running the same judge job;
   3. a -race problem the same way (a temporary copy of the small problem judged with -race);
-  4. a burst of 100 mixed submissions with the default worker settings: throughput, p95,
-     and that every one finished (none lost).
+  4. a burst of 100 mixed submissions from 10 users (unique code each) to problems without
+     benchmarks, with the default worker settings: verdicts per minute (target: 120), p95, and
+     that every one finished (none lost);
+  5. a burst of BENCH_BENCH_BURST (40) that also includes problems with benchmarks (each such
+     submission also runs the reference's benchmarks against it), reported on its own.
 """
 
 import json
@@ -22,8 +25,8 @@ from pathlib import Path
 
 from common import setup_django, start, stop, wait_for_http  # noqa: E402  (platform/bench/common.py)
 
-# One user sends the whole burst: the per-user submission limits (JUDGE_RATE_*), which guard
-# the site against abuse, would refuse most of it. The server started below inherits these.
+# The sequential runs come from one user: the per-user submission limits (JUDGE_RATE_*), which
+# guard the site against abuse, would refuse some. The server started below inherits these.
 os.environ.setdefault("JUDGE_RATE_PER_MINUTE", "100000")
 os.environ.setdefault("JUDGE_RATE_PER_HOUR", "100000")
 setup_django()
@@ -34,6 +37,7 @@ from rest_framework.authtoken.models import Token  # noqa: E402
 
 from judge.runners import runner_for  # noqa: E402
 from judge.sandbox import run_job  # noqa: E402
+from problems.code_files import join_files  # noqa: E402
 from problems.models import Problem  # noqa: E402
 
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -42,6 +46,9 @@ SMALL = "unicode-palindrome"
 RACE_SLUG = "bench-race-palindrome"
 SEQUENTIAL = int(os.environ.get("BENCH_SEQUENTIAL", "30"))
 BURST = int(os.environ.get("BENCH_BURST", "100"))
+BENCH_BURST = int(os.environ.get("BENCH_BENCH_BURST", "40"))
+BURST_USERS = 10
+TARGET_PER_MINUTE = 120
 
 
 def pct(values, p):
@@ -78,6 +85,52 @@ def start_worker(concurrency):
 def unique(code, i):
     # A distinct comment defeats the double-click guard without changing what is compiled.
     return f"{code}\n// bench {time.time_ns()} {i}\n"
+
+
+def interleave(problems, count):
+    """`count` (slug, files, expected verdict), one problem after another: each one's reference,
+    then its known-wrong variants in turn (a variant lists only the files it changes)."""
+    per_problem = [[(p.slug, p.reference_files, "accepted")] + [(p.slug, {**p.reference_files, **v["files"]},
+                                                                  v["verdict"]) for v in p.wrong_variants]
+                   for p in problems]
+    mixed, round_ = [], 0
+    while len(mixed) < count and any(round_ < len(entries) for entries in per_problem):
+        mixed += [entries[round_] for entries in per_problem if round_ < len(entries)]
+        round_ += 1
+    return mixed[:count]
+
+
+def burst(tokens, entries, label):
+    """Sends every entry at once (users in turn), waits for all verdicts, prints the figures;
+    returns verdicts per minute."""
+    t0 = time.perf_counter()
+    ids = []
+    for i, (slug, files, want) in enumerate(entries):
+        code = join_files(files)
+        token = tokens[i % len(tokens)]
+        sub = api("POST", "/api/submissions/", token, {"problem": slug, "code": unique(code, i), "mode": "submit"})
+        ids.append((sub["id"], want, time.perf_counter(), token))
+    # Verdicts are read from the database, one query a round: polling each submission over the
+    # API (100 GETs every 0.2 s) took a core from the judge it measures.
+    from judge.models import Submission
+
+    want_of = {sid: want for sid, want, _, _ in ids}
+    sent_at = {sid: sent for sid, _, sent, _ in ids}
+    done, wrong = {}, []
+    while len(done) < len(ids) and time.perf_counter() - t0 < 900:
+        for sid, verdict in Submission.objects.filter(pk__in=[i for i in want_of if i not in done],
+                                                      status="finished").values_list("pk", "verdict"):
+            done[sid] = time.perf_counter() - sent_at[sid]
+            if verdict != want_of[sid]:
+                wrong.append((sid, want_of[sid], verdict))
+        time.sleep(0.2)
+    elapsed = time.perf_counter() - t0
+    times = list(done.values())
+    per_minute = len(done) / elapsed * 60
+    print(f"{label}: {len(done)} finished, {len(ids) - len(done)} lost, {len(wrong)} with an unexpected verdict"
+          f"{' ' + str(wrong[:3]) if wrong else ''}; {per_minute:.0f} verdicts/min; submit→verdict p50 "
+          f"{statistics.median(times):.2f} s, p95 {pct(times, 95):.2f} s; all done in {elapsed:.1f} s", flush=True)
+    return per_minute if len(done) == len(ids) else 0.0
 
 
 def main():
@@ -132,36 +185,22 @@ def main():
 
         if BURST <= 0:
             return
-        mixed = []
-        for slug in ("unicode-palindrome", "rotate-left", "group-anagrams"):
-            p = Problem.objects.get(slug=slug)
-            mixed += [(slug, p.reference_files["solution.go"], "accepted")]
-            mixed += [(slug, v["files"]["solution.go"], v["verdict"]) for v in p.wrong_variants]
-        mixed.append((SMALL, "package palindrome\nfunc IsPalindrome(s string) bool { return 1 }\n", "compile_error"))
         concurrency = int(os.environ.get("JUDGE_WORKER_CONCURRENCY", "2"))
         worker = start_worker(concurrency)
-        t0 = time.perf_counter()
-        ids = []
-        for i in range(BURST):
-            slug, code, want = mixed[i % len(mixed)]
-            sub = api("POST", "/api/submissions/", token, {"problem": slug, "code": unique(code, i), "mode": "submit"})
-            ids.append((sub["id"], want, time.perf_counter()))
-        done, wrong = {}, 0
-        while len(done) < len(ids) and time.perf_counter() - t0 < 900:
-            for sid, want, sent in ids:
-                if sid in done:
-                    continue
-                detail = api("GET", f"/api/submissions/{sid}/", token)
-                if detail["status"] == "finished":
-                    done[sid] = time.perf_counter() - sent
-                    wrong += detail["verdict"] != want
-            time.sleep(0.2)
-        elapsed = time.perf_counter() - t0
-        burst = list(done.values())
-        print(f"burst of {BURST} mixed submissions, default worker ({concurrency} processes): "
-              f"{len(done)} finished, {BURST - len(done)} lost, {wrong} with an unexpected verdict; "
-              f"{len(done) / elapsed:.2f} submissions/s; submit→verdict p50 {statistics.median(burst):.2f} s, "
-              f"p95 {pct(burst, 95):.2f} s; all done in {elapsed:.1f} s")
+        tokens = [Token.objects.get_or_create(user=get_user_model().objects.get_or_create(
+            username=f"bench-{n}")[0])[0].key for n in range(BURST_USERS)]
+        plain = [p for p in Problem.objects.filter(kind="solution").order_by("step", "slug") if not p.benchmark_names]
+        timed = [p for p in Problem.objects.filter(kind="solution").order_by("step", "slug") if p.benchmark_names]
+        small = [p for p in plain if not p.race]
+        rate = burst(tokens, interleave(small, BURST), f"burst of {BURST} mixed submissions to the {len(small)} "
+                     f"problems without benchmarks or -race, {BURST_USERS} users, worker of {concurrency} processes")
+        print(f"target: >= {TARGET_PER_MINUTE} verdicts/min with 0 lost: "
+              f"{'met' if rate >= TARGET_PER_MINUTE else 'MISSED'} ({rate:.0f}/min)")
+        burst(tokens, interleave(plain, BURST), f"burst of {BURST} mixed submissions to all {len(plain)} problems "
+              f"without benchmarks (-race where judged so), {BURST_USERS} users")
+        if BENCH_BURST > 0:
+            burst(tokens, interleave(timed + plain[:len(timed)], BENCH_BURST),
+                  f"burst of {BENCH_BURST} mixed submissions, half to problems with benchmarks, {BURST_USERS} users")
     finally:
         if worker:
             stop(worker)
