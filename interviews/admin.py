@@ -15,7 +15,8 @@ class InterviewProblemInline(admin.TabularInline):
     model = InterviewProblem
     extra = 0
     can_delete = False
-    readonly_fields = ("position", "label", "problem", "state", "opened_at", "closed_at")
+    exclude = ("draft",)  # the user's unsent code: their submissions are what staff look at
+    readonly_fields = ("position", "label", "problem", "state", "opened_at", "closed_at", "draft_saved_at")
 
 
 @admin.register(InterviewSession)

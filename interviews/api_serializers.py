@@ -44,7 +44,9 @@ class CurrentProblemSerializer(serializers.Serializer):
     runs = serializers.IntegerField()
     submits = serializers.IntegerField()
     can_next = serializers.BooleanField(help_text="Next needs at least one Submit of this problem; Skip does not.")
-    code = serializers.CharField(help_text="What the editor shows: your last code sent for it here, else the starter.")
+    code = serializers.CharField(allow_blank=True, help_text=(
+        "What the editor shows: the newer of its draft (autosaved by the interview page as you type) and your "
+        "last code sent for it here, else the starter."))
 
 
 class ReportBenchmarkSerializer(serializers.Serializer):

@@ -144,6 +144,10 @@ class InterviewProblem(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The editor's content, saved as the user types (as practice drafts are): a reload or a second
+    # device shows it. Never graded: only submissions are.
+    draft = models.TextField(blank=True)
+    draft_saved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["session", "position"]

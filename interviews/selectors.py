@@ -67,10 +67,14 @@ def interview_counts(session, problem) -> dict:
 
 
 def interview_editor_code(session, problem) -> str:
-    """What the editor shows: the last code sent in this interview for this problem, else the starter."""
+    """What the editor shows: the newer of its autosaved draft and the last code sent in this
+    interview for this problem (a Submit within the autosave's delay is newer), else the starter."""
+    item = next((p for p in session.problems.all() if p.problem_id == problem.pk), None)
     last = (Submission.objects.filter(interview=session, problem=problem).order_by("-created_at", "-id")
-            .values_list("code", flat=True).first())
-    return last if last is not None else problem.starter_code
+            .values_list("code", "created_at").first())
+    if item is not None and item.draft_saved_at is not None and (last is None or item.draft_saved_at >= last[1]):
+        return item.draft
+    return last[0] if last is not None else problem.starter_code
 
 
 @dataclass

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from interviews import clock
+from interviews import banner, clock
 from interviews.models import RUBRIC_CRITERIA, InterviewProblem, InterviewSession
 from judge.models import Mode, Submission
+from judge.services import validate_text
 from judge.verdicts import Verdict
 from problems.models import Kind, Problem
 
@@ -137,12 +138,13 @@ def interview_start(*, user, template, hide_difficulty=None, now=None, rng=None)
             )
     except IntegrityError:  # the one-active-session constraint, should the lock ever be bypassed
         raise InterviewActive(InterviewSession.objects.filter(user=user, status=Status.ACTIVE).first()) from None
+    transaction.on_commit(lambda: banner.forget(user.pk))  # every page's banner shows it now
     return session
 
 
 # -- closing -------------------------------------------------------------------------------
 
-def _close(session_id, *, reason, at) -> bool:
+def _close(session_id, *, user_id, reason, at) -> bool:
     """active → finished, once. The current problem closes at the same moment."""
     with transaction.atomic():
         closed = InterviewSession.objects.filter(pk=session_id, status=Status.ACTIVE).update(
@@ -150,6 +152,7 @@ def _close(session_id, *, reason, at) -> bool:
         if closed:
             InterviewProblem.objects.filter(session_id=session_id, state=State.CURRENT).update(
                 state=State.DONE, closed_at=at)
+            transaction.on_commit(lambda: banner.forget(user_id))  # no more banner on other pages
     return bool(closed)
 
 
@@ -158,7 +161,7 @@ def interview_expire_if_due(*, session, now=None) -> InterviewSession:
     now = _now(now)
     if session.is_active and now >= session.deadline:
         # It ended at its deadline, not when someone noticed: time spent stops there.
-        _close(session.pk, reason=EndReason.DEADLINE, at=session.deadline)
+        _close(session.pk, user_id=session.user_id, reason=EndReason.DEADLINE, at=session.deadline)
         session.refresh_from_db()
     return session
 
@@ -170,8 +173,8 @@ def interviews_close_expired(*, now=None, user=None) -> list:
     if user is not None:
         qs = qs.filter(user=user)
     closed = []
-    for session_id, deadline in qs.values_list("id", "deadline"):
-        if _close(session_id, reason=EndReason.DEADLINE, at=deadline):
+    for session_id, user_id, deadline in qs.values_list("id", "user_id", "deadline"):
+        if _close(session_id, user_id=user_id, reason=EndReason.DEADLINE, at=deadline):
             closed.append(session_id)
     return closed
 
@@ -181,7 +184,7 @@ def interview_finish(*, session, now=None) -> InterviewSession:
     now = _now(now)
     session = interview_expire_if_due(session=session, now=now)
     if session.is_active:
-        _close(session.pk, reason=EndReason.EARLY, at=now)
+        _close(session.pk, user_id=session.user_id, reason=EndReason.EARLY, at=now)
         session.refresh_from_db()
     return session
 
@@ -220,7 +223,7 @@ def _advance(*, session, position, new_state, require_submit, now) -> InterviewS
         current.save(update_fields=["state", "closed_at"])
         following = locked.problems.filter(state=State.PENDING).order_by("position").first()
         if following is None:
-            _close(locked.pk, reason=EndReason.COMPLETED, at=now)
+            _close(locked.pk, user_id=locked.user_id, reason=EndReason.COMPLETED, at=now)
         else:
             following.state, following.opened_at = State.CURRENT, now
             following.save(update_fields=["state", "opened_at"])
@@ -236,6 +239,28 @@ def interview_next(*, session, position=None, now=None) -> InterviewSession:
 def interview_skip(*, session, position=None, now=None) -> InterviewSession:
     """Give up the current problem (no going back); after the last one the interview ends."""
     return _advance(session=session, position=position, new_state=State.SKIPPED, require_submit=False, now=now)
+
+
+def interview_draft_save(*, session, slug, code, now=None):
+    """Keep the editor's content of the current problem (autosaved as the user types); returns
+    when it was saved.
+
+    One guarded update: it lands only while the session is open and the problem current, so a
+    draft can never race the interview's end or a move to the next problem."""
+    now = _now(now)
+    if not isinstance(code, str) or code.strip():  # an emptied editor is a draft too
+        validate_text(code)
+    saved_at = timezone.now()  # real time, as the submissions' it is compared with (selectors)
+    saved = InterviewProblem.objects.filter(
+        session_id=session.pk, problem__slug=slug, state=State.CURRENT,
+        session__status=Status.ACTIVE, session__deadline__gt=now,
+    ).update(draft=code, draft_saved_at=saved_at)
+    if not saved:
+        session = interview_expire_if_due(session=InterviewSession.objects.get(pk=session.pk), now=now)
+        _ensure_open(session, now)
+        raise InterviewConflict("This interview has moved on to another problem (in another tab?); "
+                                "reload it. This draft was not saved.")
+    return saved_at
 
 
 def interview_lock_for_submission(*, interview, user, problem) -> InterviewSession:

@@ -15,9 +15,9 @@ from interviews.selectors import (interview_active_for_user, interview_counts, i
                                   interview_editor_code, interview_get_for_user, interview_list_for_user,
                                   interview_report, interview_summaries, interview_template_get,
                                   interview_template_list)
-from interviews.services import (InterviewActive, InterviewClosed, InterviewError, interview_expire_if_due,
-                                 interview_finish, interview_next, interview_review_save, interview_skip,
-                                 interview_start)
+from interviews.services import (InterviewActive, InterviewClosed, InterviewError, interview_draft_save,
+                                 interview_expire_if_due, interview_finish, interview_next, interview_review_save,
+                                 interview_skip, interview_start)
 from judge.models import Mode
 from judge.limits import SubmissionRefused
 from judge.services import submission_create
@@ -148,6 +148,22 @@ def interview_submit(request, interview_id):
             "is_last": current.position == len(session.problems.all()),
         })
     return redirect(session)
+
+
+@login_required
+@require_POST
+def interview_draft_view(request, interview_id):
+    """The interview's editor autosaves here (htmx, debounced on the client): answers with a status line."""
+    session, now = _load(request, interview_id)
+    slug = request.POST.get("problem", "")
+    try:
+        # Anything but a slug is no problem of the session. Looked up, a NUL would fail in PostgreSQL.
+        saved_at = interview_draft_save(session=session, slug=slug if slug_re.match(slug) else "",
+                                        code=request.POST.get("code", ""), now=now)
+    except ValidationError as exc:  # bad text (400), or the interview ended or moved on (409)
+        return render(request, "practice/_saved.html", {"error": " ".join(exc.messages)},
+                      status=getattr(exc, "status_code", 400))
+    return render(request, "practice/_saved.html", {"saved_at": saved_at})
 
 
 def _move(request, interview_id, service, done_message):

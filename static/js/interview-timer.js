@@ -5,6 +5,8 @@
 // rendered `data-remaining` seconds before `data-deadline`), then every 250 ms
 //   remaining = deadline - (device now + offset).
 // A reload, a second tab, a throttled background tab or a sleeping laptop all agree.
+// The interview's own page reloads at zero (data-reload-at-zero: the server then shows the
+// report); the banner other pages show while an interview runs only says that time is up.
 (function () {
   "use strict";
 
@@ -53,9 +55,14 @@
         if (announcer) announcer.textContent = "Less than five minutes left.";
       }
       if (left <= 0 && !reloading) {
-        // Time is up: the server ends the interview and shows the report.
         reloading = true;
-        window.location.reload();
+        if (el.hasAttribute("data-reload-at-zero")) {
+          // Time is up: the server ends the interview and shows the report.
+          window.location.reload();
+        } else {
+          var banner = el.closest(".interview-banner");
+          if (banner) banner.classList.add("over");
+        }
       }
     }
 
