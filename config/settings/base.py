@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # An htmx request from someone signed out gets a 401 and a sign-in link, not the sign-in
+    # page swapped into a panel (config/signed_out.py).
+    "config.signed_out.HtmxSignedOutMiddleware",
     # A view that finds the database down answers 503 with Retry-After (JSON under /api/).
     "config.outage.ServiceUnavailableMiddleware",
 ]
