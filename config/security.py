@@ -5,8 +5,9 @@ The policy lets a page run and style itself only from our own files: no inline <
 no inline style, no eval, no framing, no other origin. The templates keep their scripts in
 static/js; htmx's indicator CSS is in site.css (base.html turns off the <style> htmx would
 inject); /api/docs/ loads its Swagger UI set-up script from a URL (config/urls.py,
-templates/api_docs.html). One exception, the problem page's editor: CodeMirror styles itself
-with a <style> element, admitted by a nonce made for that response only (static/js/style-nonce.js).
+templates/api_docs.html). One exception, the code editor (the problem page and the interview's):
+CodeMirror styles itself with a <style> element, admitted by a nonce made for that response only
+(static/js/style-nonce.js).
 tests/browser/test_security_headers.py fails on any violation.
 """
 
