@@ -29,3 +29,20 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+# The two sizes every page must work at (issue 13): a laptop, and a phone held upright (a touch
+# screen, no mouse: CSS's `pointer: coarse`).
+LAPTOP = {"viewport": {"width": 1366, "height": 850}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(params=["laptop", "phone"])
+def sized_page(request, browser):
+    """`page`, once at each size; `page.size` says which."""
+    context = browser.new_context(**(LAPTOP if request.param == "laptop" else PHONE))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.size = request.param
+    yield page
+    context.close()

@@ -7,9 +7,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from interviews.defaults import install_default_templates
+from interviews.models import InterviewTemplate
+from interviews.services import interview_finish, interview_start
 from judge.models import Mode, Submission
 from judge.verdicts import Status, Verdict
-from tests.browser.helpers import sign_in
+from tests.browser.conftest import PHONE
+from tests.browser.helpers import EDITOR, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -61,6 +65,44 @@ def test_pages_pass_axe(page, live_server, problems):
     for url in signed_in:
         page.goto(base + url)
         assert severe_violations(page) == [], url
+
+
+def test_pages_pass_axe_on_a_phone(browser, live_server, problems):
+    """At 390 px: stacked tables, the header wrapped, the workspace's tabs (each pane in turn), the
+    interview with its banner on the other pages."""
+    from learn.services import lessons_sync
+
+    lessons_sync()
+    install_default_templates(InterviewTemplate)
+    base = live_server.url
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        for url in ["/", "/problems/", "/problems/unicode-palindrome/", "/learn/1/", "/accounts/login/"]:
+            page.goto(base + url)
+            assert severe_violations(page) == [], url
+        sign_in(page, base, "pia")
+        user = get_user_model().objects.get(username="pia")
+        problem = problems["unicode-palindrome"]
+        sub = Submission.objects.create(user=user, problem=problem, code=problem.reference_files["solution.go"],
+                                        mode=Mode.SUBMIT, status=Status.FINISHED, verdict=Verdict.ACCEPTED)
+        template = InterviewTemplate.objects.get(slug="quick-screen")
+        done = interview_start(user=user, template=template)
+        interview_finish(session=done)
+        active = interview_start(user=user, template=template)
+        for url in ["/", "/problems/", "/submissions/", f"/submissions/{sub.pk}/", "/interviews/",
+                    f"/interviews/{done.pk}/", "/accounts/password/"]:
+            page.goto(base + url)
+            assert severe_violations(page) == [], url
+        for url in ["/problems/unicode-palindrome/", f"/interviews/{active.pk}/"]:
+            page.goto(base + url)
+            assert severe_violations(page) == [], f"{url} (Problem tab)"
+            page.get_by_role("tab", name="Code").click()
+            expect(page.locator(EDITOR)).to_be_visible()
+            assert severe_violations(page) == [], f"{url} (Code tab)"
+    finally:
+        context.close()
 
 
 def test_quiz_and_history_work_from_the_keyboard(page, live_server, problems):

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from interviews.defaults import install_default_templates
 from interviews.models import InterviewSession, InterviewTemplate
 from problems.code_files import join_files
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import set_editor, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -68,7 +68,7 @@ def test_quick_screen_timer_survives_reload_solve_and_report(page, live_server, 
     expect(timer).to_have_class(re.compile(r"\bwarning\b"))
     expect(timer).to_have_text(re.compile(r"^0[34]:\d\d$"))
 
-    page.fill("#code", join_files(problems["unicode-palindrome"].reference_files))
+    set_editor(page, "code", join_files(problems["unicode-palindrome"].reference_files))  # the CodeMirror editor
     page.click("#solution-form button[value=submit]")
     expect(page.locator(".status-card .verdict")).to_have_text("Accepted", timeout=90_000)
     expect(page.locator("#moves")).to_contain_text("1 submit")
@@ -98,7 +98,7 @@ def test_when_the_clock_runs_out_the_page_shows_the_report_by_itself(page, live_
     base = live_server.url
     sign_in(page, base, "frank")
     session = start_quick_screen(page, base)
-    page.fill("#code", "package palindrome\n\n// thinking...\n")
+    set_editor(page, "code", "package palindrome\n\n// thinking...\n")
     InterviewSession.objects.filter(pk=session.pk).update(deadline=timezone.now() + timedelta(seconds=3))
     page.reload()
     expect(page.get_by_role("timer")).to_have_text(re.compile(r"^00:0[0-3]$"))

@@ -127,12 +127,18 @@ def test_signed_in_pages_raise_no_csp_violation_and_the_editor_and_htmx_work(csp
     expect(page.locator("#quiz-1 .quiz-feedback .verdict")).to_be_visible(timeout=10_000)
     assert violations(page) == []
 
-    # An interview in progress: its timer script runs.
+    # An interview in progress: its timer script runs, and its editor is the problem page's
+    # (styled through the page's nonce).
     page.console_violations.clear()
     page.goto(f"{base}/interviews/")
     page.get_by_role("button", name="Start Quick screen").click()
     expect(page.get_by_role("timer")).to_have_text(re.compile(r"^\d\d:\d\d$"))
+    expect(page.locator(EDITOR)).to_be_visible()
     assert InterviewSession.objects.filter(user=user, status="active").exists()
+    assert violations(page) == []
+    # Every other page shows its banner, with the same countdown script.
+    visit(page, base, "/problems/", ready="#interview-banner [role=timer]")
+    expect(page.locator("#interview-banner [role=timer]")).to_have_text(re.compile(r"^\d\d:\d\d$"))
     assert violations(page) == []
 
 

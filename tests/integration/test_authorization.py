@@ -4,9 +4,10 @@ or API endpoint.
 alice has private data of every kind (tests/integration/user_data.py), each piece carrying the
 marker ALICE-SECRET. bob (signed in, not staff) and an anonymous visitor then try every URL the
 site has, with alice's ids wherever a URL takes one: someone else's object is a 404 (never a
-403 that would confirm it exists), an anonymous visitor is sent to sign in (pages) or gets a
-401/403 (API), and no answer body ever contains alice's marker or her API token. After bob is
-done, every piece of alice's data is as it was.
+403 that would confirm it exists), an anonymous visitor is sent to sign in (pages; asking
+through htmx, a 401 with a sign-in link: config/signed_out.py) or gets a 401/403 (API), and no
+answer body ever contains alice's marker or her API token. After bob is done, every piece of
+alice's data is as it was.
 
 PROBES is keyed by the site's URL patterns, read from the resolver: a new URL without probes
 here fails test_every_url_pattern_has_probes, so nothing is added without an authorization test.
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 MARKER = "ALICE-SECRET"
 LOGIN = "sign-in redirect"  # a page that needs a user sends an anonymous visitor to sign in
+HTMX_LOGIN = "htmx sign-in 401"  # ... and answers htmx's request with a 401 and a link to sign in
 DENIED = (401, 403)  # the API's answer to an anonymous caller
 HTMX = {"HTTP_HX_REQUEST": "true"}
 RUBRIC = {key: {"score": 2, "note": "BOB review"}
@@ -85,24 +87,35 @@ PROBES = {
     "problems/<slug:slug>/submit/": [Probe("post", f"/problems/{SLUG}/submit/", {"code": BOB_CODE, "mode": "run"},
                                            bob=(302,))],
     "problems/<slug:slug>/draft/": [Probe("post", f"/problems/{SLUG}/draft/", {"code": BOB_CODE}, bob=(200,),
-                                          headers=HTMX)],
+                                          anon=HTMX_LOGIN, headers=HTMX),
+                                    Probe("post", f"/problems/{SLUG}/draft/", {"code": BOB_CODE}, bob=(200,))],
     "problems/<slug:slug>/notes/": [Probe("post", f"/problems/{SLUG}/notes/", {"text": "BOB notes"}, bob=(302,))],
     "submissions/": [page("/submissions/", **MINE), page(f"/submissions/?problem={SLUG}", **MINE)],
     "submissions/<int:submission_id>/": [page("/submissions/{sub}/"), page("/submissions/{run}/")],
-    "submissions/<int:submission_id>/status/": [page("/submissions/{sub}/status/", headers=HTMX),
-                                                page("/submissions/{run}/status/?oob=1", headers=HTMX)],
+    "submissions/<int:submission_id>/status/": [page("/submissions/{sub}/status/", anon=HTMX_LOGIN, headers=HTMX),
+                                                page("/submissions/{run}/status/?oob=1", anon=HTMX_LOGIN,
+                                                     headers=HTMX)],
     "interviews/": [page("/interviews/", **MINE)],
     "interviews/start/": [Probe("post", "/interviews/start/", {"template": "quick-screen"}, bob=(302,))],
     "interviews/<int:interview_id>/": [page("/interviews/{active}/"), page("/interviews/{done}/")],
     "interviews/<int:interview_id>/submit/": [
-        Probe("post", "/interviews/{active}/submit/", {"problem": SLUG, "code": BOB_CODE, "mode": "run"})],
+        Probe("post", "/interviews/{active}/submit/", {"problem": SLUG, "code": BOB_CODE, "mode": "run"}),
+        Probe("post", "/interviews/{active}/submit/", {"problem": SLUG, "code": BOB_CODE, "mode": "run"},
+              anon=HTMX_LOGIN, headers=HTMX)],
+    # The interview's autosaved draft: alice's is hers alone, to read (the page) and to write.
+    "interviews/<int:interview_id>/draft/": [
+        Probe("post", "/interviews/{active}/draft/", {"problem": SLUG, "code": BOB_CODE}),
+        Probe("post", "/interviews/{active}/draft/", {"problem": SLUG, "code": BOB_CODE}, anon=HTMX_LOGIN,
+              headers=HTMX),
+        Probe("post", "/interviews/{done}/draft/", {"problem": SLUG, "code": BOB_CODE}, anon=HTMX_LOGIN,
+              headers=HTMX)],
     "interviews/<int:interview_id>/next/": [Probe("post", "/interviews/{active}/next/", {"position": 1})],
     "interviews/<int:interview_id>/skip/": [Probe("post", "/interviews/{active}/skip/", {"position": 1})],
     "interviews/<int:interview_id>/finish/": [Probe("post", "/interviews/{active}/finish/")],
     "interviews/<int:interview_id>/review/": [
         Probe("post", "/interviews/{done}/review/", {f"{k}-score": "1" for k in RUBRIC})],
-    "interviews/<int:interview_id>/report/": [page("/interviews/{done}/report/", headers=HTMX),
-                                              page("/interviews/{active}/report/", headers=HTMX)],
+    "interviews/<int:interview_id>/report/": [page("/interviews/{done}/report/", anon=HTMX_LOGIN, headers=HTMX),
+                                              page("/interviews/{active}/report/", anon=HTMX_LOGIN, headers=HTMX)],
     "api/schema/": [page("/api/schema/", **PUBLIC)],
     "api/docs/": [page("/api/docs/", **PUBLIC)],
     "api/auth/token/": [api("post", "/api/auth/token/", {"username": "alice", "password": "wrong"},
@@ -204,7 +217,8 @@ def snapshot(alice) -> dict:
         "interviews": list(InterviewSession.objects.filter(user=user).order_by("id").values_list(
             "id", "status", "finished_at", "rubric", "reviewed_at")),
         "interview_problems": list(InterviewSession.objects.filter(user=user).order_by("id", "problems__position")
-                                   .values_list("problems__state", "problems__closed_at")),
+                                   .values_list("problems__state", "problems__closed_at", "problems__draft",
+                                                "problems__draft_saved_at")),
     }
 
 
@@ -229,6 +243,10 @@ def check(who, probe, url, response, expected, secrets) -> list:
         if response.status_code != 302 or not location.startswith("/accounts/login/"):
             problems.append(f"{who} {probe.method.upper()} {url}: {response.status_code} {location!r}, "
                             "expected a redirect to sign in")
+    elif expected == HTMX_LOGIN:
+        if response.status_code != 401 or 'href="/accounts/login/?next=' not in body or "<html" in body:
+            problems.append(f"{who} {probe.method.upper()} {url}: {response.status_code} {body[:200]!r}, "
+                            "expected a 401 with a sign-in link")
     elif response.status_code not in expected:
         problems.append(f"{who} {probe.method.upper()} {url}: {response.status_code}, expected {expected}: "
                         f"{body[:200]!r}")

@@ -161,6 +161,7 @@ def page_forms(owner) -> list:
         ("/learn/1/quiz/1/", True, {"choice": "0"}),
         ("/interviews/start/", True, {"template": "quick-screen"}),
         (f"/interviews/{active}/submit/", True, {"problem": SLUG, "code": code_with("HOSTILE", "I"), "mode": "run"}),
+        (f"/interviews/{active}/draft/", True, {"problem": SLUG, "code": code_with("HOSTILE", "D")}),
         (f"/interviews/{active}/next/", True, {"position": "99"}),
         (f"/interviews/{active}/skip/", True, {"position": "99"}),
         (f"/interviews/{finished}/review/", True, {**rubric, "speed-note": "fine"}),

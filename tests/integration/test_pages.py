@@ -98,3 +98,30 @@ def test_staff_admin_lists_submissions_and_problems(problems):
     for url in ["/admin/", "/admin/judge/submission/", "/admin/problems/problem/"]:
         assert client.get(url).status_code == 200, url
     assert Client().get("/admin/").status_code == 302
+
+
+def test_a_signed_out_htmx_request_gets_a_401_with_a_way_back_not_the_sign_in_page(problems):
+    """The session ended mid-solve: Submit and the draft autosave (htmx) must not get the sign-in
+    page to swap into a panel (config/signed_out.py); the page itself still redirects."""
+    page = "http://testserver/problems/rotate-left/"
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_CURRENT_URL": page + "?from=12"}
+    client = Client()
+    for url, data in [("/problems/rotate-left/submit/", {"code": "package rotate", "mode": "run"}),
+                      ("/problems/rotate-left/draft/", {"code": "package rotate"}),
+                      ("/problems/rotate-left/notes/", {"text": "a note"})]:
+        response = client.post(url, data, **htmx)
+        body = response.content.decode()
+        assert response.status_code == 401, url
+        assert 'href="/accounts/login/?next=%2Fproblems%2Frotate-left%2F"' in body and "<html" not in body, url
+        assert "data-signed-out" in body and response["WWW-Authenticate"].startswith("Session")
+        assert client.post(url, data).status_code == 302  # without htmx: to the sign-in page, as before
+    # The way back is to this site only.
+    foreign = client.post("/problems/rotate-left/draft/", {"code": "x"}, HTTP_HX_REQUEST="true",
+                          HTTP_HX_CURRENT_URL="https://elsewhere.example/phish/")
+    assert foreign.status_code == 401 and 'href="/accounts/login/?next=%2F"' in foreign.content.decode()
+    assert Submission.objects.count() == 0
+
+
+def test_a_signed_in_htmx_request_is_answered_as_before(alice, problems):
+    response = alice.post("/problems/rotate-left/draft/", {"code": "package rotate"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "Saved" in response.content.decode()

@@ -8,7 +8,7 @@ from rest_framework.authtoken.models import Token
 
 from interviews.defaults import install_default_templates
 from interviews.models import InterviewTemplate
-from interviews.services import interview_finish, interview_review_save, interview_start
+from interviews.services import interview_draft_save, interview_finish, interview_review_save, interview_start
 from judge.models import BenchmarkResult, Mode, Submission, TestResult
 from judge.verdicts import Status, Verdict
 from learn.models import QuizItem
@@ -32,7 +32,7 @@ def code_with(marker: str, what: str) -> str:
 
 def make_user_with_private_data(username: str, *, problems, marker: str) -> SimpleNamespace:
     """A user with judged and queued submissions (with tests, benchmarks, custom tests), a
-    draft, notes, a quiz answer, a finished and reviewed interview and an active one."""
+    draft, notes, a quiz answer, a finished and reviewed interview and an active one with a draft."""
     user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
     problem = problems[SLUG]
     submitted = Submission.objects.create(
@@ -64,6 +64,7 @@ def make_user_with_private_data(username: str, *, problems, marker: str) -> Simp
     active = interview_start(user=user, template=template)
     Submission.objects.create(user=user, problem=problem, code=code_with(marker, "ACTIVE-INTERVIEW-CODE"),
                               mode=Mode.RUN, status=Status.FINISHED, verdict=Verdict.ACCEPTED, interview=active)
+    interview_draft_save(session=active, slug=SLUG, code=code_with(marker, "INTERVIEW-DRAFT"))
     return SimpleNamespace(
         user=user, token=make_token(user), problem=problem, submitted=submitted,
         queued_run=queued_run, quiz_item=item, quiz_answer=answer, finished_interview=finished,
