@@ -13,7 +13,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test import Client
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from interviews.models import InterviewSession, InterviewTemplate
@@ -23,18 +22,6 @@ from tests.integration.user_data import SLUG, code_with
 
 pytestmark = pytest.mark.django_db(transaction=True)
 LATE = timedelta(milliseconds=50)
-
-
-class Clock:
-    def __init__(self):
-        self.now = timezone.now().replace(microsecond=0)
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    c = Clock()
-    monkeypatch.setattr("interviews.clock.now", lambda: c.now)
-    return c
 
 
 @pytest.fixture

@@ -9,25 +9,12 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from interviews.models import InterviewProblem, InterviewSession, InterviewTemplate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 FIRST, SECOND = "unicode-palindrome", "rotate-left"
-
-
-class Clock:
-    def __init__(self):
-        self.now = timezone.now()
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    c = Clock()
-    monkeypatch.setattr("interviews.clock.now", lambda: c.now)
-    return c
 
 
 @pytest.fixture

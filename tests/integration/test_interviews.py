@@ -26,22 +26,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-class Clock:
-    def __init__(self):
-        self.now = timezone.now().replace(microsecond=0)
-
-    def advance(self, **delta):
-        self.now += timedelta(**delta)
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    c = Clock()
-    monkeypatch.setattr("interviews.clock.now", lambda: c.now)
-    return c
-
-
 @pytest.fixture
 def templates(problems):
     """The shipped templates (a transactional test's flush removes what the migration installed)."""
