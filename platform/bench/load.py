@@ -25,6 +25,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -56,7 +57,8 @@ WRK_THREADS = int(os.environ.get("LOAD_WRK_THREADS", "1"))
 SLUG = "unicode-palindrome"
 TARGET_RPS = 300
 TARGET_P99_SECONDS = 0.1
-USERNAME = "load-bench"
+# Its own user per run: two runs at once (the machine is shared) must not delete each other's.
+USERNAME = f"load-bench-{os.getpid()}"
 DRAFT_MARK = "// load-bench draft"
 
 
@@ -90,6 +92,18 @@ def judging_submission(user):
     problem = Problem.objects.get(slug=SLUG)
     return Submission.objects.create(user=user, problem=problem, code=problem.reference_files["solution.go"],
                                      status=Status.RUNNING)
+
+
+def port_taken(port) -> bool:
+    """Something listens on 127.0.0.1:port already (another run's gunicorn would answer our
+    requests: the figures would be its)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
 
 
 def start_server():
@@ -173,6 +187,8 @@ def wrk(path, headers):
 
 
 def main():
+    if port_taken(PORT):
+        raise SystemExit(f"127.0.0.1:{PORT} is taken (another bench-load running?); set BENCH_PORT to a free port")
     ensure_wrk()
     user, sub, session, token = make_user()
     judging = judging_submission(user)
@@ -191,8 +207,9 @@ def main():
         ("status partial, judging", f"/submissions/{judging.pk}/status/", {**cookie, "HX-Request": "true"}, True),
         ("status API, judging", f"/api/submissions/{judging.pk}/", api, True),
     ]
-    web = start_server()
+    web = None
     try:
+        web = start_server()
         # Correct answers first: a fast error page would be a fine number for the wrong thing.
         status, html = fetch(f"/problems/{SLUG}/", cookie)
         assert status == 200 and DRAFT_MARK in html and f"#{sub.pk}" in html, "signed-in page lacks draft/recent"
