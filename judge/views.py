@@ -13,7 +13,7 @@ from judge.selectors import submission_get_for_user, submission_list_for_user, s
 from judge.services import submission_create
 from judge.verdicts import Verdict
 from learn.selectors import solved_slugs
-from problems.selectors import problem_get
+from problems.selectors import problem_get, problem_titles
 
 
 @login_required
@@ -51,11 +51,16 @@ def submission_list_page(request):
         error = None
     except ValidationError as exc:
         filters, error = history_filters({}), " ".join(exc.messages)
+    problems = problem_titles()
+    if filters["problem_slug"] and filters["problem_slug"] not in dict(problems):
+        # Said, not silently ignored: an empty list would read as "no submissions of it".
+        error = f"No problem {filters['problem_slug']!r}; pick one from the list."
+        filters = history_filters({})
     page = Paginator(submission_list_for_user(user=request.user, **filters), 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "judge/list.html", {
-        "page": page, "verdicts": Verdict.choices, "modes": Mode.choices, "filters": filters, "error": error,
+        "page": page, "problems": problems, "verdicts": Verdict.choices, "modes": Mode.choices, "filters": filters, "error": error,
         "query": query.urlencode(),
     }, status=400 if error else 200)
 

@@ -38,6 +38,13 @@ def solved_slugs(user) -> set:
                .order_by().values_list("problem__slug", flat=True).distinct())
 
 
+def tried_slugs(user) -> set:
+    """Every problem the user ran or submitted at least once."""
+    if not user.is_authenticated:
+        return set()
+    return set(Submission.objects.filter(user=user).order_by().values_list("problem__slug", flat=True).distinct())
+
+
 def progress_by_step(user) -> dict:
     """{step: StepProgress} for every lesson: a handful of grouped queries, whatever the history size."""
     # values(): grouping whole Lesson rows would drag every lesson's notes through the GROUP BY.

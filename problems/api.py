@@ -1,13 +1,15 @@
 """The problems API: public, like the problem pages."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from config.api import error_responses
-from problems.selectors import problem_get, problem_list
+from problems.models import Difficulty
+from problems.search import Q_MAX, SORTS, STATUSES, problem_filters
+from problems.selectors import problem_get, problem_list, problem_search
 
 TAGS = ["problems"]
 
@@ -38,11 +40,25 @@ class ProblemDetailSerializer(ProblemListSerializer):
         return {problem.language: problem.starter_code}
 
 
-@extend_schema(tags=TAGS, summary="Every problem", responses={200: ProblemListSerializer(many=True)})
+@extend_schema(tags=TAGS, summary="Every problem, or those matching the filters", parameters=[
+    OpenApiParameter("q", str, description=f"Words in the title or the statement (at most {Q_MAX} characters)."),
+    OpenApiParameter("step", int, description="A step of the course, from 1."),
+    OpenApiParameter("difficulty", str, enum=Difficulty.values),
+    OpenApiParameter("tag", str, description="A tag some problem has, like strings."),
+    OpenApiParameter("status", str, enum=list(STATUSES),
+                     description="Yours (signed in only): solved, tried but not solved, or new (never run or submitted)."),
+    OpenApiParameter("sort", str, enum=list(SORTS), description="step (default) or difficulty, then step."),
+], responses={200: ProblemListSerializer(many=True), **error_responses(400)})
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def problem_list_api(request):
-    return Response(ProblemListSerializer(problem_list(), many=True).data)
+    problems = list(problem_list())
+    rows = [(p.slug, p.title, p.step, p.difficulty, p.tags) for p in problems]
+    filters = problem_filters(request.query_params, rows, signed_in=request.user.is_authenticated)  # 400 if bad
+    if filters.narrowed or filters.sort != "step":
+        by_slug = {p.slug: p for p in problems}
+        problems = [by_slug[slug] for slug in problem_search(filters, rows, user=request.user)]
+    return Response(ProblemListSerializer(problems, many=True).data)
 
 
 @extend_schema(tags=TAGS, summary="One problem: statement (Markdown), starter code, visible examples",

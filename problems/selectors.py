@@ -5,9 +5,12 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+from learn.selectors import solved_slugs, tried_slugs
 from problems.models import Problem
+from problems.search import matching_slugs
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +25,11 @@ def problem_list_rows() -> list[tuple]:
     """(slug, title, step, difficulty, tags) of every problem in list order: plain values,
     cheap to read and to compare with the rows a page was last rendered from."""
     return list(Problem.objects.order_by("step", "slug").values_list("slug", "title", "step", "difficulty", "tags"))
+
+
+def problem_titles() -> list[tuple[str, str]]:
+    """(slug, title) of every problem, in list order: what a problem filter offers."""
+    return list(Problem.objects.order_by("step", "slug").values_list("slug", "title"))
 
 
 def problem_get(slug: str) -> Problem:
@@ -88,3 +96,17 @@ def catalog_changed(**kwargs) -> None:
             log.exception("could not bump the catalog version; problem pages may be stale for an hour")
     transaction.on_commit(bump)
 
+
+
+def problem_search(filters, rows, *, user, solved=None) -> list[str]:
+    """The slugs of `rows` matching `filters` (problems/search.py) for `user`: reads the text
+    match and the user's history only when a filter needs them."""
+    text_slugs = None
+    if filters.q:
+        text_slugs = set(Problem.objects.filter(Q(title__icontains=filters.q) | Q(statement__icontains=filters.q))
+                         .values_list("slug", flat=True))
+    tried = frozenset()
+    if filters.status:
+        solved = solved_slugs(user) if solved is None else solved
+        tried = tried_slugs(user)
+    return matching_slugs(filters, rows, text_slugs=text_slugs, solved=solved or frozenset(), tried=tried)

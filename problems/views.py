@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -9,23 +10,35 @@ from judge.selectors import submission_get_for_user, submission_recent_for_probl
 from learn.selectors import solved_slugs
 from practice.selectors import custom_tests_template, workspace_get
 from problems.models import Difficulty
-from problems.selectors import problem_get_for_page, problem_list_rows
+from problems.search import SORTS, STATUSES, ProblemFilters, all_tags, problem_filters
+from problems.selectors import problem_get_for_page, problem_list_rows, problem_search
 
 
 def problem_list_page(request):
     solved = solved_slugs(request.user)
-    rows = "".join(solved_html if slug in solved else html for slug, html, solved_html in _list_rows())
-    return render(request, "problems/list.html", {"rows": mark_safe(rows)})
+    rows, rendered = _list_rows()
+    try:
+        filters, error = problem_filters(request.GET, rows, signed_in=request.user.is_authenticated), None
+    except ValidationError as exc:
+        filters, error = ProblemFilters(), " ".join(exc.messages)
+    html = {slug: solved_html if slug in solved else plain for slug, plain, solved_html in rendered}
+    shown = problem_search(filters, rows, user=request.user, solved=solved) if filters.narrowed or \
+        filters.sort != "step" else [slug for slug, *_ in rendered]
+    return render(request, "problems/list.html", {
+        "rows": mark_safe("".join(html[slug] for slug in shown)), "shown": len(shown), "total": len(rows),
+        "filters": filters, "error": error, "steps": sorted({row[2] for row in rows}), "tags": all_tags(rows),
+        "difficulties": Difficulty.choices, "statuses": STATUSES.items(), "sorts": SORTS.items(),
+    }, status=400 if error else 200)
 
 
 # The problem table is the same for everyone but for the Solved column, and rendering its rows
 # was most of the list page's time (~7 ms of 49 rows). Each row is rendered once per process,
 # unsolved and solved, and again only when the rows read from the database differ: a changed
-# problem shows at once, in every process.
+# problem shows at once, in every process. Filters pick and order rows; they render nothing.
 _rendered_list: dict[str, tuple[list, list]] = {}
 
 
-def _list_rows() -> list[tuple[str, str, str]]:
+def _list_rows() -> tuple[list, list[tuple[str, str, str]]]:
     rows = problem_list_rows()
     cached = _rendered_list.get("rows")
     if cached is None or cached[0] != rows:
@@ -37,7 +50,7 @@ def _list_rows() -> list[tuple[str, str, str]]:
             rendered.append((slug, *(render_to_string("problems/_list_row.html", {"p": p, "solved": solved})
                                      for solved in (False, True))))
         cached = _rendered_list["rows"] = (rows, rendered)
-    return cached[1]
+    return cached
 
 
 def problem_detail_page(request, slug):
