@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from judge.models import Mode, Submission
 from judge.verdicts import Verdict
+from problems.models import Difficulty, Problem
 
 HEATMAP_WEEKS = 26
 REVISIT_AFTER_DAYS = 30
@@ -40,6 +41,15 @@ class Revisit:
 
 
 @dataclass
+class Solved:
+    """Solved problems of one difficulty (or of all, difficulty "")."""
+    difficulty: str
+    label: str
+    solved: int = 0
+    total: int = 0
+
+
+@dataclass
 class Dashboard:
     submits: int = 0
     accepted_submits: int = 0
@@ -47,7 +57,20 @@ class Dashboard:
     practice_days: int = 0
     streak: int = 0
     weeks: list = field(default_factory=list)  # lists of 7 HeatDay (None before the range)
+    months: list = field(default_factory=list)  # per week: the month it starts, or ""
     revisit: list = field(default_factory=list)
+    solved: Solved = field(default_factory=lambda: Solved("", "All"))
+    by_difficulty: list = field(default_factory=list)
+    next_problem: object = None  # a Problem, or a Revisit once every problem is solved
+
+    @property
+    def calendar(self) -> list:
+        """(month label, week) per column."""
+        return list(zip(self.months, self.weeks))
+
+    @property
+    def is_new(self) -> bool:
+        return self.submits + self.runs == 0
 
     @property
     def accepted_rate(self) -> int | None:
@@ -65,7 +88,23 @@ def dashboard_for_user(user, *, today: date | None = None) -> Dashboard:
     board = Dashboard(submits=totals["submits"], accepted_submits=totals["accepted"], runs=totals["runs"])
     _fill_heatmap(board, mine, today)
     board.revisit = _revisit(mine, today)
+    _fill_solved(board, user)
     return board
+
+
+def _fill_solved(board: Dashboard, user) -> None:
+    accepted = Submission.objects.filter(user=user, mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED).values("problem_id")
+    counts = {row["difficulty"]: row for row in Problem.objects.order_by().values("difficulty").annotate(
+        total=Count("id"), solved=Count("id", filter=Q(id__in=accepted)))}
+    for value, label in Difficulty.choices:
+        row = counts.get(value, {"total": 0, "solved": 0})
+        board.by_difficulty.append(Solved(value, label, row["solved"], row["total"]))
+    board.solved.solved = sum(s.solved for s in board.by_difficulty)
+    board.solved.total = sum(s.total for s in board.by_difficulty)
+    # The next step of the course: its first unsolved problem; with all solved, one to revisit.
+    board.next_problem = (Problem.objects.exclude(id__in=accepted).order_by("step", "slug")
+                          .only("slug", "title", "step", "difficulty").first()
+                          or (board.revisit[0] if board.revisit else None))
 
 
 def _fill_heatmap(board: Dashboard, mine, today: date) -> None:
@@ -81,6 +120,10 @@ def _fill_heatmap(board: Dashboard, mine, today: date) -> None:
     for week in range(HEATMAP_WEEKS):
         days = [start + timedelta(weeks=week, days=d) for d in range(7)]
         board.weeks.append([HeatDay(d, counts.get(d, 0)) if d <= today else None for d in days])
+        # A column is labelled with the month that starts in it; the first column with its own
+        # month too, unless the next month starts too soon for both labels to fit.
+        first = next((d for d in days if d.day == 1), days[0] if week == 0 and days[0].day < 15 else None)
+        board.months.append(first.strftime("%b") if first else "")
 
 
 def _revisit(mine, today: date) -> list:
