@@ -76,7 +76,9 @@ class JudgingProgressSerializer(serializers.Serializer):
 # the submission status API cost.
 class SubmissionListSerializer(serializers.Serializer):
     id = serializers.BigIntegerField(label="ID", read_only=True)
-    problem = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # The problem's slug (what the ModelSerializer's SlugRelatedField gave; a plain serializer's
+    # related field has no model for the schema to read its type from).
+    problem = serializers.CharField(source="problem.slug", read_only=True)
     language = serializers.CharField(max_length=20, required=False)
     mode = serializers.ChoiceField(choices=Mode.choices, required=False)
     status = serializers.ChoiceField(choices=Status.choices, required=False)
