@@ -46,6 +46,7 @@ class ProblemSource:
     bench_test_files: dict = field(default_factory=dict)
     benchmark_config: dict = field(default_factory=dict)
     allowed: dict = field(default_factory=dict)  # {baseline package: why this problem allows it}
+    look_for: list = field(default_factory=list)  # what interviewers look for: short points
 
     @property
     def benchmark_names(self):
@@ -68,7 +69,8 @@ class ProblemSource:
                      repr(self.wrong_variants), repr(sorted(self.bench_test_files.items())),
                      repr(sorted(self.benchmark_config.items())), self.kind,
                      repr(sorted(self.impl_files.items())), repr(self.mutants),
-                     repr(sorted(self.tests_task.items())), repr(sorted(self.allowed.items()))):
+                     repr(sorted(self.tests_task.items())), repr(sorted(self.allowed.items())),
+                     repr(self.look_for)):
             digest.update(part.encode())
             digest.update(b"\0")
         return digest.hexdigest()
@@ -118,6 +120,14 @@ def _allowed(folder: Path, meta: dict) -> dict:
     return dict(allowed)
 
 
+def _look_for(folder: Path, meta: dict) -> list:
+    """look_for = ["...", ...]: what interviewers look for, each point a short line of text."""
+    points = meta.get("look_for", [])
+    if not isinstance(points, list) or not all(isinstance(p, str) and p.strip() and "\n" not in p for p in points):
+        raise ProblemFormatError(f"{folder.name}: look_for is a list of short one-line points")
+    return [p.strip() for p in points]
+
+
 def _common_fields(folder: Path, meta: dict) -> dict:
     return {
         "slug": meta["slug"],
@@ -131,6 +141,7 @@ def _common_fields(folder: Path, meta: dict) -> dict:
         "race": bool(meta.get("race", False)),
         "forbidden": [str(rule) for rule in meta.get("forbidden", [])],
         "allowed": _allowed(folder, meta),
+        "look_for": _look_for(folder, meta),
         "starter_files": _read_go_files(folder / "starter"),
         "reference_files": _read_go_files(folder / "reference"),
         "wrong_variants": _wrong_variants(folder, meta),

@@ -40,6 +40,9 @@ class Problem(models.Model):
     example_test_names = models.JSONField(default=list)
     hidden_test_names = models.JSONField(default=list)
     wrong_variants = models.JSONField(default=list)
+    # What interviewers look for in a solution: a few short points, shown (with the reference and
+    # the known-wrong variants) once the user solved the problem or chose to see the solution.
+    look_for = models.JSONField(default=list, blank=True)
     # Benchmarks judged against the reference on Submit: {"bench_test.go": source}, the
     # Benchmark functions in it, and {"time_ratio", "rounds", "benchtime", "allocs": {name: max}}.
     bench_test_files = models.JSONField(default=dict, blank=True)

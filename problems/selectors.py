@@ -46,7 +46,7 @@ _local: dict[str, tuple[float, Problem]] = {}
 CATALOG_VERSION_KEY = "problems:catalog-version"
 _PAGE_ONLY_FIELDS = ("reference_files", "hidden_test_files", "hidden_test_names", "wrong_variants",
                      "bench_test_files", "benchmark_names", "benchmark_config", "impl_files", "statement",
-                     "forbidden")
+                     "forbidden", "look_for")
 PAGE_CACHE_SECONDS = 3600
 # A deploy that changes the model's columns must not unpickle rows stored by the old code.
 _SCHEMA = hashlib.sha256(",".join(f.attname for f in Problem._meta.concrete_fields).encode()).hexdigest()[:12]

@@ -33,7 +33,7 @@ def problems_sync(*, sources=None, slugs=None) -> dict:
             "race": src.race, "forbidden": src.forbidden, "allowed": src.allowed, "content_hash": digest,
             "bench_test_files": src.bench_test_files, "benchmark_names": src.benchmark_names,
             "benchmark_config": src.benchmark_config, "kind": src.kind, "impl_files": src.impl_files,
-            "mutants": src.mutants, "tests_task": src.tests_task,
+            "mutants": src.mutants, "tests_task": src.tests_task, "look_for": src.look_for,
         }
         Problem.objects.update_or_create(slug=src.slug, defaults=fields)
         report["updated" if problem else "created"].append(src.slug)
