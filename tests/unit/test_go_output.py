@@ -43,7 +43,7 @@ def test_all_tests_pass_is_accepted():
 def test_failing_subtest_is_wrong_answer_and_hides_details_in_submit_mode():
     outcome = judge_recorded("fail")
     assert outcome.verdict == Verdict.WRONG_ANSWER
-    assert outcome.message == "TestAdd/2+2 failed."
+    assert outcome.message == "1 of 2 tests failed · 2 of 3 cases passed. First failure: TestAdd/2+2."
     failed = {t.name: t for t in outcome.tests if t.status == "fail"}
     assert set(failed) == {"TestAdd", "TestAdd/2+2"}
     assert all(t.message == "" for t in outcome.tests)

@@ -9,6 +9,7 @@
   names, the test names the page already lists, and the submitter's own identifiers.
 """
 
+import difflib
 import re
 
 SOLUTION_MODULE = "dojo.local/solution"
@@ -22,6 +23,10 @@ _FUNC_NAME = re.compile(r"^func\s+(?:\([^)]*\)\s*)?(\w+)", re.MULTILINE)
 _BUILD_LINE = re.compile(r"^(?:\./)?([\w.-]+\.go):\d+(?::\d+)?: (.*)$")
 _STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|`([^`]*)`')
 _SUBTEST_SUFFIX = re.compile(r"#\d+$")
+_UNDEFINED = re.compile(r"undefined: (?:\w+\.)?(\w+)")
+# "c.Peek undefined (type *LRU[string, int] has no field or method Peek, but does have method peek)"
+_NO_MEMBER = re.compile(r"\(type \*?(?:\w+\.)?(\w+)(?:\[[^\]]*\])? has no field or method (\w+)"
+                        r"(?:, but does have (?:unexported )?(?:field|method) (\w+))?\)")
 
 # Panics the Go runtime raises itself, shown by category (the numbers in them can come from
 # hidden inputs, so they are left out).
@@ -53,6 +58,7 @@ _BUILD_PROBLEMS = (
     ("too many arguments", "wrong number of arguments"),
     ("cannot use", "a parameter or result has a different type"),
     ("mismatched types", "a result has a different type"),
+    ("does not match", "a parameter or result has a different type"),
     ("assignment mismatch", "a different number of results"),
     ("has no field or method", "a missing method or field"),
     ("is not a type", "a name that should be a type is not"),
@@ -60,6 +66,10 @@ _BUILD_PROBLEMS = (
     ("redeclared", "a name your code exports clashes with one the tests declare"),
     ("already declared through dot-import", "a name your code exports clashes with one the tests declare"),
     ("cannot call non-function", "a name the tests call is not a function"),
+    ("is not a function", "a name the tests call is not a function"),
+    ("is not a generic type", "it must be generic: the tests give it type parameters"),
+    ("cannot index", "it must be generic: the tests give it type parameters"),
+    ("missing method", "a type lacks a method the tests need"),
     ("does not implement", "a type does not implement the interface the tests expect"),
 )
 
@@ -95,32 +105,83 @@ def own_function_names(files: dict) -> set:
     return {name for source in files.values() for name in _FUNC_NAME.findall(source)}
 
 
-def scrub_build_output(text: str, judge_files: set, api: set) -> str:
-    """The compiler's output with every error inside a judge-owned file replaced by what it
-    means for the submitter; errors in their own files are kept as they are."""
-    lines, in_judge_error = [], False
+def scrub_build_output(text: str, judge_files: set, api: set, *, visible_files=frozenset(),
+                       own_names=frozenset()) -> str:
+    """The compiler's output with the errors inside the judge's test files replaced by what
+    they mean for the submitter (API_MISMATCH), named by the API's exported identifiers only.
+
+    Errors in the submitter's own files come first, as they are. Then one line per distinct
+    mismatch, the most telling first ("Your code has no `TopK`" before "check `TopK`"); a
+    vague one ("check the API") only when nothing says more, as it is mostly a consequence
+    (a variable left unused by a call that failed). `visible_files` (the examples in Run) are
+    judge files the submitter can read: their lines follow, quoted, for the detail.
+    `own_names`: the submitter's top-level names, to point at a near miss (`topK` for `TopK`).
+    """
+    own, quoted, missing, checks = [], [], [], {}  # checks: {what is wrong: API names involved}
+    in_judge_error = quoting = False
+    api = {name for name in api if name[:1].isupper()}  # the tests (another package) see these only
     for line in text.splitlines():
         if line.startswith("# "):  # go's "# package" headers name our module paths
             continue
         match = _BUILD_LINE.match(line)
         if match:
             in_judge_error = match.group(1) in judge_files
-            lines.append(_api_mismatch(match.group(2), api) if in_judge_error else line)
-        elif not (in_judge_error and line.startswith(("\t", " "))):
-            in_judge_error = False
-            lines.append(line)
-    return "\n".join(dict.fromkeys(lines))  # one line per distinct problem, in order
+            quoting = in_judge_error and match.group(1) in visible_files
+            if in_judge_error:
+                found = _api_mismatch(match.group(2), api, own_names)
+                if isinstance(found, str):
+                    missing.append(found)
+                else:
+                    what, names = found
+                    checks.setdefault(what, set()).update(names)
+            if not in_judge_error:
+                own.append(line)
+            elif quoting:
+                quoted.append(line)
+        elif in_judge_error and line.startswith(("\t", " ")):
+            if quoting:
+                quoted.append(line)
+        else:
+            in_judge_error = quoting = False
+            own.append(line)
+    return "\n".join([*dict.fromkeys(own + missing + _check_lines(checks, vague_too=not missing)), *quoted])
 
 
-def _api_mismatch(message: str, api: set) -> str:
-    undefined = re.fullmatch(r"undefined: (\w+)", message)
+def _check_lines(checks: dict, vague_too: bool) -> list:
+    """One line per kind of mismatch, naming every API identifier involved; those naming
+    neither an identifier nor a problem only when nothing says more."""
+    ranked = sorted(checks.items(), key=lambda item: (not item[1], not item[0]))
+    telling = [item for item in ranked if item[0] or item[1]]
+    lines = []
+    for what, names in telling or (ranked if vague_too else []):
+        subject = ", ".join(f"`{name}`" for name in sorted(names)) if names else "the API"
+        detail = f" ({what})" if what else ""
+        lines.append(f"Your code does not match the required API: check {subject} against the statement{detail}.")
+    return lines
+
+
+def _api_mismatch(message: str, api: set, own_names):
+    """What an error inside a judge's test file means, never quoting it: a sentence when an API
+    name is missing, else (what is wrong or "", the API names in the error)."""
+    undefined = _UNDEFINED.fullmatch(message)
     if undefined and undefined.group(1) in api:
-        return f"Your code has no `{undefined.group(1)}`: the tests call it (see the statement)."
-    names = sorted(name for name in api if re.search(rf"\b{re.escape(name)}\b", message))
+        name = undefined.group(1)
+        return f"Your code has no `{name}`: the tests call it (see the statement).{_near_miss(name, own_names)}"
+    member = _NO_MEMBER.search(message)
+    if member and member.group(1) in api and member.group(2) in api:
+        typ, name, theirs = member.groups()
+        hint = f" Your `{theirs}` is spelled differently." if theirs else _near_miss(name, own_names)
+        return f"Your `{typ}` has no method or field `{name}`: the tests use it (see the statement).{hint}"
+    names = {name for name in api if re.search(rf"\b{re.escape(name)}\b", message)}
     what = next((meaning for needle, meaning in _BUILD_PROBLEMS if needle in message), "")
-    subject = ", ".join(f"`{name}`" for name in names) if names else "the API"
-    detail = f" ({what})" if what else ""
-    return f"Your code does not match the required API: check {subject} against the statement{detail}."
+    return what, names
+
+
+def _near_miss(name: str, own_names) -> str:
+    """" Your `topK` is spelled differently." when the submitter has a name close to the API's."""
+    own = [n for n in own_names if n != name]
+    close = [n for n in own if n.lower() == name.lower()] or difflib.get_close_matches(name, own, n=1, cutoff=0.8)
+    return f" Your `{close[0]}` is spelled differently." if close else ""
 
 
 def safe_panic(panic_line: str | None) -> str:

@@ -8,9 +8,11 @@ import tarfile
 
 from django.conf import settings
 
+from judge import feedback
 from judge.runners.base import Outcome, TestOutcome
 from judge.runners.go import hidden, mutants, protocol
 from judge.runners.go.benchmarks import BenchmarkTampering, compare
+from judge.runners.go.failure_message import first_failure_message
 from judge.runners.go.forbidden import SOLUTION_BASELINE, TESTS_BASELINE, violations
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
@@ -133,7 +135,8 @@ class GoRunner:
         own = split_files(code)
         files = {"go.mod": GO_MOD, **own, **self.sandbox_test_files(problem, mode)}
         # The submitter's own function names: the only identifiers a hidden run's race message names.
-        context = {"own_functions": sorted(hidden.own_function_names(own))}
+        context = {"own_functions": sorted(hidden.own_function_names(own)),
+                   "own_names": sorted(hidden.api_names(own))}
         if mode == "run" and custom_tests.strip():
             # The user's own cases run next to the visible examples, and are expected too.
             files[CUSTOM_TESTS_FILE] = custom_tests
@@ -165,7 +168,7 @@ class GoRunner:
             return self._judge_failed(transcript, result, "while running your code" if transcript.ran
                                       else "before running your code")
         if not transcript.ran:
-            return self._before_run(problem, mode, result, transcript)
+            return self._before_run(problem, mode, result, transcript, job)
         if problem.writes_tests:
             return mutants.interpret_variants(problem, mode, result, transcript, job.context["dirs"])
         run = transcript.first("run")
@@ -237,7 +240,7 @@ class GoRunner:
         message = f"{outcome.message} Benchmarks within budget (slowest: {slowest.time_ratio:.2f}× the reference)."
         return Outcome(Verdict.ACCEPTED, message, tests=outcome.tests, benchmarks=comparisons)
 
-    def _before_run(self, problem, mode, result, transcript) -> Outcome:
+    def _before_run(self, problem, mode, result, transcript, job=None) -> Outcome:
         build = transcript.build
         if transcript.build_failed and build is not None:
             if problem.writes_tests and build.label != mutants.CORRECT_DIR:
@@ -245,8 +248,13 @@ class GoRunner:
                                "it will be retried.", judge_log=_trim(build.text, 20000))
             if build.exit is not None and build.exit.timed_out:
                 return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
-            judge_files = HIDDEN_FILES if mode != "run" else set()
-            output = hidden.scrub_build_output(build.text, judge_files, hidden.api_names(problem.reference_files))
+            # The judge's test files: errors there are API mismatches, reported as such. The
+            # examples are visible, so Run quotes them too; hidden files never are.
+            examples = set(problem.example_test_files) if mode == "run" and not problem.writes_tests else set()
+            judge_files = examples if mode == "run" else HIDDEN_FILES | set(problem.hidden_test_files)
+            own_names = set(job.context.get("own_names", [])) if job else set()
+            output = hidden.scrub_build_output(build.text, judge_files, hidden.api_names(problem.reference_files),
+                                               visible_files=examples, own_names=own_names)
             first = next((line for line in output.splitlines() if line.strip()), "build failed")
             return Outcome(Verdict.COMPILE_ERROR, first, compile_output=_trim(output, 20000))
         if result.timed_out:
@@ -290,10 +298,14 @@ class GoRunner:
         if duplicated:
             verdicts.add(Verdict.WRONG_ANSWER)
             messages.append(f"{duplicated[0]} reported more than once; output that imitates the test runner is not trusted.")
+        tests = self._test_rows(events, expected, hidden_run, may_show)
+        counts = feedback.summary(tests)
         if failed:
             verdicts.add(Verdict.WRONG_ANSWER)
             first = self._first_failing_leaf(events, failed[0], may_show)
-            messages.append(f"{first} failed." if len(failed) == 1 else f"{len(failed)} tests failed, first {first}.")
+            messages.append(f"{counts} First failure: {first}.")
+            if hidden_run:
+                self._reveal_first_failure(problem, events, failed[0], tests)
         if exit_.code != 0 or exit_.signal:
             if not verdicts:
                 verdicts.add(Verdict.RUNTIME_ERROR)
@@ -304,10 +316,27 @@ class GoRunner:
             verdicts.add(Verdict.RUNTIME_ERROR)
             messages.append("The test binary exited 0 but its report is incomplete; it is not trusted.")
 
-        tests = self._test_rows(events, expected, hidden_run, may_show)
         verdict = most_severe(verdicts)
-        message = messages[0] if messages else f"All {len(expected)} tests passed."
+        message = messages[0] if messages else counts
         return Outcome(verdict, _trim(message, _MAX_MESSAGE), tests=tests)
+
+    @staticmethod
+    def _reveal_first_failure(problem, events, failed_test: str, rows: list) -> None:
+        """The first failing hidden test's own message (input, got, want), on the row that
+        shows it; hostile text, capped (failure_message.py). The other rows stay names only.
+        Whether a submitter sees it is the caller's to decide (judge.services: interviews)."""
+        failing = [name for name, rec in events.tests.items()
+                   if (name == failed_test or name.startswith(failed_test + "/")) and rec.status == "fail"]
+        leaf = next((name for name in failing if not any(other.startswith(name + "/") for other in failing)),
+                    failed_test)
+        hidden_files = [name for name in problem.hidden_test_files if name != EXPORT_FILE]
+        message = first_failure_message(events, leaf, hidden_files)
+        by_name = {row.name: row for row in rows}
+        name = leaf
+        while name and name not in by_name:
+            name = name.rpartition("/")[0]
+        if message and name:
+            by_name[name].message = message
 
     @staticmethod
     def _name_filter(problem, expected: list, hidden_run: bool):

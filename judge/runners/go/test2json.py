@@ -19,6 +19,9 @@ class TestRecord:
     status: str = "not_run"
     elapsed: float = 0.0
     output: list = field(default_factory=list)
+    # Output test2json typed "error"/"error-continue": what t.Error and t.Fatal printed. User
+    # code can forge the markers behind that type, so this is as untrusted as `output`.
+    error_output: list = field(default_factory=list)
 
 
 @dataclass
@@ -60,6 +63,8 @@ def parse_events(text: str) -> TestRun:
             out = out if isinstance(out, str) else ""
             if test:
                 run.record(test).output.append(out)
+                if event.get("OutputType") in ("error", "error-continue"):
+                    run.record(test).error_output.append(out)
             if out.startswith("panic: ") and run.panic is None:
                 run.panic = out.strip()
                 run.panic_test = test
