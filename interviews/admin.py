@@ -5,7 +5,8 @@ from interviews.models import InterviewProblem, InterviewSession, InterviewTempl
 
 @admin.register(InterviewTemplate)
 class InterviewTemplateAdmin(admin.ModelAdmin):
-    list_display = ("title", "slug", "duration_minutes", "problem_count", "hide_difficulty", "active", "position")
+    list_display = ("title", "slug", "duration_minutes", "problem_count", "hide_difficulty", "shows_failing_case", "active",
+                    "position")
     list_editable = ("active", "position")
     prepopulated_fields = {"slug": ("title",)}
     search_fields = ("slug", "title")

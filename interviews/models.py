@@ -57,6 +57,9 @@ class InterviewTemplate(models.Model):
     description = models.TextField(blank=True)
     duration_minutes = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(600)])
     hide_difficulty = models.BooleanField(default=False, help_text="Hide difficulty labels by default.")
+    shows_failing_case = models.BooleanField(
+        default=False, help_text="Submit shows the first failing hidden test's message (input, got, want), as "
+                                 "practice does. Off: failing hidden tests are shown by name only.")
     active = models.BooleanField(default=True, help_text="Offered to users.")
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on the interviews page.")
     slots = models.JSONField(

@@ -11,6 +11,7 @@ from django.db import InterfaceError, OperationalError, connection, models, tran
 from django.db.models import F
 from django.utils import timezone
 
+from judge import feedback
 from judge.models import BenchmarkResult, Mode, Submission, SubmissionEvent, TestResult
 from judge.judging import judge_code, unavailable_outcome
 from judge.limits import submission_limits_check
@@ -147,7 +148,7 @@ def submission_judge(submission_id: int) -> None:
     if not claimed:
         log.info("submission %s is not queued; nothing to do", submission_id)
         return
-    submission = Submission.objects.select_related("problem").get(pk=submission_id)
+    submission = Submission.objects.select_related("problem", "interview__template").get(pk=submission_id)
     container_seconds = None
     try:
         outcome, container_seconds = judge_code(submission.problem, code=submission.code, mode=submission.mode,
@@ -179,9 +180,19 @@ def submission_judge(submission_id: int) -> None:
                 SubmissionEvent.objects.create(submission_id=submission_id, kind=SubmissionEvent.Kind.RETRIED,
                                                detail=f"attempt {submission.attempts} failed on our side")
         raise JudgeRetry(submission.attempts)
+    if not shows_failing_case(submission):
+        outcome = feedback.names_only(outcome)
     # The verdict cost seconds of judging: if the database is restarting, keep it and wait.
     _when_the_database_answers(lambda: submission_finish(submission_id=submission_id, outcome=outcome,
                                                          container_seconds=container_seconds))
+
+
+def shows_failing_case(submission) -> bool:
+    """Whether a Submit shows its first failing hidden test's message: always in practice; in a
+    mock interview as its template says (default: names only). Run shows everything anyway."""
+    if submission.mode == Mode.RUN or submission.interview is None:
+        return True
+    return submission.interview.template.shows_failing_case
 
 
 def _when_the_database_answers(write, *, seconds: float = DATABASE_WAIT_SECONDS):
