@@ -19,6 +19,7 @@ api_patterns = [
     path("problems/<slug:slug>/", problems_api.problem_detail_api, name="api_problem_detail"),
     path("problems/<slug:slug>/draft/", practice_api.draft_api, name="api_problem_draft"),
     path("problems/<slug:slug>/notes/", practice_api.note_api, name="api_problem_notes"),
+    path("problems/<slug:slug>/solution/", practice_api.solution_api, name="api_problem_solution"),
     path("lessons/", learn_api.lesson_list_api, name="api_lesson_list"),
     path("lessons/<int:step>/", learn_api.lesson_detail_api, name="api_lesson_detail"),
     path("lessons/<int:step>/quiz/<int:position>/", learn_api.quiz_answer_api, name="api_quiz_answer"),

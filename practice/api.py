@@ -8,14 +8,15 @@ saved" stays distinct from "saved empty", and the editor falls back to the probl
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from config.api import SIGNED_IN, error_responses
+from config.api import SIGNED_IN, ErrorSerializer, error_responses
 from config.api_input import TextField
 from practice.dashboard import dashboard_for_user
-from practice.selectors import draft_get, note_get
-from practice.services import draft_discard, draft_save, note_save
+from practice.selectors import SolutionHidden, draft_get, note_get, solution_get_for_user
+from practice.services import draft_discard, draft_save, note_save, solution_reveal
 from problems.selectors import problem_get
 
 TAGS = ["drafts and notes"]
@@ -92,6 +93,70 @@ def note_api(request, slug):
     return Response(_note_data(note, problem))
 
 
+class SolutionFileSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    source = serializers.CharField()
+
+
+class MistakeSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    why = serializers.CharField(help_text="What is wrong with it, in a sentence.")
+    verdict = serializers.CharField(allow_blank=True, help_text="The verdict it gets; empty for a test-writing "
+                                                                "task's bug (a mutant your tests had to catch).")
+    diff = serializers.CharField(help_text="Its lines against the reference (or, for a bug, against the correct "
+                                           "code) as a unified diff.")
+
+
+class SolutionSerializer(serializers.Serializer):
+    problem = serializers.CharField(help_text="The problem's slug.")
+    solved = serializers.BooleanField(help_text="You have an accepted Submit of it.")
+    viewed_solution_at = serializers.DateTimeField(
+        allow_null=True, help_text="When you chose to see the solution before solving it; null if you did not.")
+    reference = SolutionFileSerializer(many=True, help_text="The reference solution (tests, for a test-writing "
+                                                            "task), file by file.")
+    reference_code = serializers.CharField(help_text="The same as one text, as the editor shows code: several "
+                                                     "files as `-- name.go --` sections.")
+    look_for = serializers.ListField(child=serializers.CharField(), help_text="What interviewers look for.")
+    mistakes = MistakeSerializer(many=True, help_text="Common mistakes: known-wrong solutions, or for a "
+                                                      "test-writing task the bugs its tests had to catch.")
+
+
+def _solution_data(review, access, problem) -> dict:
+    return {
+        "problem": problem.slug, "solved": access.solved, "viewed_solution_at": access.revealed_at,
+        "reference": [{"name": f.name, "source": f.source} for f in review.reference],
+        "reference_code": review.reference_code, "look_for": review.look_for,
+        "mistakes": [{"name": m.name, "why": m.why, "verdict": m.verdict, "diff": m.diff} for m in review.mistakes],
+    }
+
+
+_HIDDEN = OpenApiResponse(ErrorSerializer, description="Not signed in, or the solution is not yours to see yet: "
+                                                       "you have not solved the problem nor chosen to see it, or it "
+                                                       "is part of your running interview (`detail` says which).")
+
+
+@extend_schema(methods=["GET"], tags=["solutions"], summary="A problem's solution, once you solved it or chose to see it",
+               description="The reference solution, what interviewers look for and the common mistakes, each with "
+                           "its lines against the reference. Hidden (403) until you solved the problem or chose to "
+                           "see it (POST), and while it is part of your running interview.",
+               responses={200: SolutionSerializer, **error_responses(401), 403: _HIDDEN, **error_responses(404)})
+@extend_schema(methods=["POST"], tags=["solutions"], summary="Show the solution now (recorded as viewed)",
+               description="Recorded once, unless you solved the problem already: your progress says you viewed "
+                           "the solution. Refused (403) while the problem is part of your running interview.",
+               request=None, responses={200: SolutionSerializer, **error_responses(401), 403: _HIDDEN,
+                                        **error_responses(404)})
+@api_view(["GET", "POST"])
+def solution_api(request, slug):
+    problem = problem_get(slug)
+    try:
+        if request.method == "POST":
+            solution_reveal(user=request.user, problem=problem)
+        review, access = solution_get_for_user(user=request.user, problem=problem)
+    except SolutionHidden as exc:
+        raise PermissionDenied(str(exc)) from None
+    return Response(SolutionSerializer(_solution_data(review, access, problem)).data)
+
+
 class HeatDaySerializer(serializers.Serializer):
     date = serializers.DateField()
     count = serializers.IntegerField()
@@ -104,6 +169,13 @@ class RevisitSerializer(serializers.Serializer):
     last_at = serializers.DateTimeField()
 
 
+class ViewedSolutionSerializer(serializers.Serializer):
+    problem = serializers.CharField()
+    title = serializers.CharField()
+    viewed_at = serializers.DateTimeField()
+    solved = serializers.BooleanField(help_text="Solved since.")
+
+
 class DashboardSerializer(serializers.Serializer):
     submits = serializers.IntegerField()
     accepted_submits = serializers.IntegerField()
@@ -113,6 +185,8 @@ class DashboardSerializer(serializers.Serializer):
     streak = serializers.IntegerField(help_text="Days in a row with a submission, up to today.")
     heatmap = HeatDaySerializer(many=True, help_text="Submissions per day, oldest first, up to today.")
     revisit = RevisitSerializer(many=True, help_text="Problems worth another go, and why.")
+    viewed_solutions = ViewedSolutionSerializer(many=True, help_text="Problems whose solution you chose to see "
+                                                                     "before solving them, newest first.")
 
 
 @extend_schema(tags=["dashboard"], summary="Your practice at a glance (the home page's dashboard)",
@@ -126,4 +200,6 @@ def dashboard_api(request):
         "heatmap": [{"date": day.day, "count": day.count} for week in board.weeks for day in week if day is not None],
         "revisit": [{"problem": r.slug, "title": r.title, "reason": r.reason, "last_at": r.last_at}
                     for r in board.revisit],
+        "viewed_solutions": [{"problem": v.slug, "title": v.title, "viewed_at": v.viewed_at, "solved": v.solved}
+                             for v in board.viewed_solutions],
     }).data)

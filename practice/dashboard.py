@@ -3,12 +3,13 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from judge.models import Mode, Submission
 from judge.verdicts import Verdict
+from practice.models import SolutionReveal
 from problems.models import Difficulty, Problem
 
 HEATMAP_WEEKS = 26
@@ -41,6 +42,15 @@ class Revisit:
 
 
 @dataclass
+class ViewedSolution:
+    """A problem whose solution the user chose to see before solving it."""
+    slug: str
+    title: str
+    viewed_at: object
+    solved: bool  # solved since (an accepted Submit)
+
+
+@dataclass
 class Solved:
     """Solved problems of one difficulty (or of all, difficulty "")."""
     difficulty: str
@@ -62,6 +72,7 @@ class Dashboard:
     solved: Solved = field(default_factory=lambda: Solved("", "All"))
     by_difficulty: list = field(default_factory=list)
     next_problem: object = None  # a Problem, or a Revisit once every problem is solved
+    viewed_solutions: list = field(default_factory=list)  # ViewedSolution, newest first
 
     @property
     def calendar(self) -> list:
@@ -89,7 +100,17 @@ def dashboard_for_user(user, *, today: date | None = None) -> Dashboard:
     _fill_heatmap(board, mine, today)
     board.revisit = _revisit(mine, today)
     _fill_solved(board, user)
+    board.viewed_solutions = viewed_solutions(user)
     return board
+
+
+def viewed_solutions(user) -> list:
+    """The problems whose solution the user chose to see ("Show solution"), newest first."""
+    solved = Submission.objects.filter(user=user, problem_id=OuterRef("problem_id"), mode=Mode.SUBMIT,
+                                       verdict=Verdict.ACCEPTED)
+    rows = (SolutionReveal.objects.filter(user=user).annotate(solved=Exists(solved)).order_by("-revealed_at", "-id")
+            .values_list("problem__slug", "problem__title", "revealed_at", "solved"))
+    return [ViewedSolution(*row) for row in rows]
 
 
 def _fill_solved(board: Dashboard, user) -> None:

@@ -26,3 +26,16 @@ class ProblemNote(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "problem"], name="note_once_per_problem")]
+
+
+class SolutionReveal(models.Model):
+    """The user chose "show solution" on a problem they had not solved: from then on its reference
+    solution, what interviewers look for and the common mistakes show for them, and their
+    progress says they viewed the solution (practice/dashboard.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="solution_reveals")
+    problem = models.ForeignKey("problems.Problem", on_delete=models.CASCADE, related_name="+")
+    revealed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "problem"], name="solution_reveal_once_per_problem")]

@@ -1,10 +1,15 @@
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 
+from interviews import clock
+from interviews.models import InterviewSession
 from judge.models import Mode
 from judge.verdicts import Verdict
 from practice.models import Draft, ProblemNote
+from problems.review import Review, review_for
 
 CUSTOM_TESTS_TEMPLATE = """package {package}
 
@@ -33,34 +38,114 @@ def custom_tests_template(problem) -> str:
     return CUSTOM_TESTS_TEMPLATE.format(package=problem.package)
 
 
+# -- who may see a problem's solution ---------------------------------------------------------
+
+class SolutionHidden(PermissionDenied):
+    """The solution is not for this user (yet); the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class SolutionAccess:
+    """Whether a user may see a problem's reference solution, what interviewers look for and its
+    common mistakes (problems/review.py). The one rule, for pages, htmx partials and the API."""
+
+    signed_in: bool = False
+    solved: bool = False  # a Submit of it was accepted
+    revealed_at: datetime | None = None  # they chose "show solution" (practice.models.SolutionReveal)
+    in_interview: bool = False  # it is a problem of their interview that is running now
+
+    @property
+    def visible(self) -> bool:
+        return self.signed_in and not self.in_interview and (self.solved or self.revealed_at is not None)
+
+    @property
+    def can_reveal(self) -> bool:
+        """"Show solution" is offered (and accepted) while it is hidden, outside a running interview."""
+        return self.signed_in and not self.in_interview and not self.visible
+
+    @property
+    def hidden_reason(self) -> str:
+        if not self.signed_in:
+            return "Sign in and solve this problem to see its solution."
+        if self.in_interview:
+            return "This problem is part of your running interview: its solution stays hidden until the interview ends."
+        return "Solve this problem first, or choose \"Show solution\"."
+
+
+# The facts SolutionAccess needs, as columns of a query over k (user_id, problem_id): whether a
+# Submit was accepted, when the solution was revealed, and whether the problem belongs to the
+# user's interview that is running now (active and before its deadline).
+_ACCESS_COLUMNS = """
+       EXISTS (SELECT 1 FROM judge_submission s WHERE s.user_id = k.user_id AND s.problem_id = k.problem_id
+                                                  AND s.mode = %s AND s.verdict = %s),
+       (SELECT r.revealed_at FROM practice_solutionreveal r WHERE r.user_id = k.user_id AND r.problem_id = k.problem_id),
+       EXISTS (SELECT 1 FROM interviews_interviewproblem ip JOIN interviews_interviewsession se ON se.id = ip.session_id
+               WHERE se.user_id = k.user_id AND ip.problem_id = k.problem_id AND se.status = %s AND se.deadline > %s)
+"""
+_KEY = "FROM (SELECT %s::bigint AS user_id, %s::bigint AS problem_id) AS k"
+
+
+def _access_params(user, problem) -> list:
+    return [Mode.SUBMIT, Verdict.ACCEPTED, InterviewSession.Status.ACTIVE, clock.now(), user.pk, problem.pk]
+
+
+def solution_access(*, user, problem) -> SolutionAccess:
+    if not user.is_authenticated:
+        return SolutionAccess()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_ACCESS_COLUMNS} {_KEY}", _access_params(user, problem))
+        solved, revealed_at, in_interview = cursor.fetchone()
+    return SolutionAccess(True, solved, revealed_at, in_interview)
+
+
+def solution_review(access: SolutionAccess, problem) -> Review | None:
+    """The problem's review (reference, what interviewers look for, common mistakes) if `access`
+    lets its user see it, else None. Every way to the review goes through here."""
+    return review_for(problem) if access.visible else None
+
+
+def solution_get_for_user(*, user, problem) -> tuple[Review, SolutionAccess]:
+    """solution_review for `user`; SolutionHidden (with the reason) when it is not theirs to see."""
+    access = solution_access(user=user, problem=problem)
+    review = solution_review(access, problem)
+    if review is None:
+        raise SolutionHidden(access.hidden_reason)
+    return review, access
+
+
+# -- the problem page's own state ----------------------------------------------------------------
+
 @dataclass
 class Workspace:
     draft: Draft | None
     note: ProblemNote | None
-    solved: bool  # a submit of the problem was accepted (learn.selectors.solved_slugs, for one problem)
+    solution: SolutionAccess
+
+    @property
+    def solved(self) -> bool:
+        """A submit of the problem was accepted (learn.selectors.solved_slugs, for one problem)."""
+        return self.solution.solved
 
 
 # The signed-in problem page's own state in one statement. As three ORM queries it cost the
 # busiest signed-in page ~2 ms of Python (building and compiling SQL, making model objects; not
 # PostgreSQL, which answers all three in well under 1 ms) and two more round trips; as one, 0.2 ms.
-_WORKSPACE_SQL = """
-SELECT d.id, d.code, d.custom_tests, d.updated_at, n.id, n.text, n.updated_at,
-       EXISTS (SELECT 1 FROM judge_submission s WHERE s.user_id = k.user_id AND s.problem_id = k.problem_id
-                                                  AND s.mode = %s AND s.verdict = %s)
-FROM (SELECT %s::bigint AS user_id, %s::bigint AS problem_id) AS k
+_WORKSPACE_SQL = f"""
+SELECT d.id, d.code, d.custom_tests, d.updated_at, n.id, n.text, n.updated_at, {_ACCESS_COLUMNS}
+{_KEY}
 LEFT JOIN practice_draft d ON d.user_id = k.user_id AND d.problem_id = k.problem_id
 LEFT JOIN practice_problemnote n ON n.user_id = k.user_id AND n.problem_id = k.problem_id
 """
 
 
 def workspace_get(*, user, problem) -> Workspace:
-    """The user's draft and notes of `problem`, and whether they solved it."""
+    """The user's draft and notes of `problem`, whether they solved it and may see its solution."""
     if not user.is_authenticated:
-        return Workspace(None, None, False)
+        return Workspace(None, None, SolutionAccess())
     with connection.cursor() as cursor:
-        cursor.execute(_WORKSPACE_SQL, [Mode.SUBMIT, Verdict.ACCEPTED, user.pk, problem.pk])
-        draft_id, code, custom_tests, draft_at, note_id, text, note_at, solved = cursor.fetchone()
+        cursor.execute(_WORKSPACE_SQL, _access_params(user, problem))
+        draft_id, code, custom_tests, draft_at, note_id, text, note_at, *access = cursor.fetchone()
     ids = {"user_id": user.pk, "problem_id": problem.pk}
     draft = Draft(id=draft_id, code=code, custom_tests=custom_tests, updated_at=draft_at, **ids) if draft_id else None
     note = ProblemNote(id=note_id, text=text, updated_at=note_at, **ids) if note_id else None
-    return Workspace(draft, note, solved)
+    return Workspace(draft, note, SolutionAccess(True, *access))

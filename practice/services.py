@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 
 from judge.services import validate_text
-from practice.models import Draft, ProblemNote
+from practice.models import Draft, ProblemNote, SolutionReveal
+from practice.selectors import SolutionAccess, SolutionHidden, solution_access
 
 MAX_NOTE_CHARS = 20_000
 
@@ -37,3 +38,16 @@ def _check_text(text, what: str, *, allow_empty: bool = False) -> None:
         validate_text(text)
     except ValidationError as exc:
         raise ValidationError(" ".join(exc.messages).replace("Code", what, 1)) from None
+
+
+def solution_reveal(*, user, problem) -> SolutionAccess:
+    """The user chose "show solution": recorded (once, the first time) unless they solved the
+    problem already, so their progress says they viewed it. Refused during a running interview
+    that has the problem (SolutionHidden). Returns the access it gives."""
+    access = solution_access(user=user, problem=problem)
+    if access.visible:
+        return access
+    if not access.can_reveal:
+        raise SolutionHidden(access.hidden_reason)
+    reveal, _ = SolutionReveal.objects.get_or_create(user=user, problem=problem)
+    return SolutionAccess(True, access.solved, reveal.revealed_at, access.in_interview)

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<slug:slug>/submit/", judge_views.submit, name="problem_submit"),
     path("<slug:slug>/draft/", practice_views.draft_save_view, name="problem_draft"),
     path("<slug:slug>/notes/", practice_views.note_save_view, name="problem_notes"),
+    path("<slug:slug>/solution/", practice_views.solution_view, name="problem_solution"),
+    path("<slug:slug>/solution/reveal/", practice_views.solution_reveal_view, name="problem_solution_reveal"),
 ]

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 from judge.selectors import submission_get_for_user, submission_recent_for_problem
 from learn.selectors import solved_slugs
-from practice.selectors import custom_tests_template, workspace_get
+from practice.selectors import custom_tests_template, solution_review, workspace_get
 from problems.models import Difficulty
 from problems.search import SORTS, STATUSES, ProblemFilters, all_tags, problem_filters
 from problems.selectors import problem_get_for_page, problem_list_rows, problem_search
@@ -112,6 +112,8 @@ def _detail_response(request, problem, **extra):
         "loaded_from": loaded_from,
         "note": workspace.note,
         "solved": workspace.solved,
+        "solution": workspace.solution,
+        "review": solution_review(workspace.solution, problem),
         "recent": submission_recent_for_problem(user=user, problem=problem) if user.is_authenticated else [],
         **extra,
     })

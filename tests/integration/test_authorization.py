@@ -90,6 +90,15 @@ PROBES = {
                                           anon=HTMX_LOGIN, headers=HTMX),
                                     Probe("post", f"/problems/{SLUG}/draft/", {"code": BOB_CODE}, bob=(200,))],
     "problems/<slug:slug>/notes/": [Probe("post", f"/problems/{SLUG}/notes/", {"text": "BOB notes"}, bob=(302,))],
+    # The solution is bob's to see only once he solved the problem or chose "Show solution" (his
+    # own choice, recorded for him: alice's, who has it, changes nothing for him), and not while
+    # it is part of his running interview (a probe above may start one: 403).
+    "problems/<slug:slug>/solution/": [page(f"/problems/{SLUG}/solution/", bob=(403,)),
+                                       page(f"/problems/{SLUG}/solution/", bob=(403,), anon=HTMX_LOGIN,
+                                            headers=HTMX)],
+    "problems/<slug:slug>/solution/reveal/": [
+        Probe("post", "/problems/rotate-left/solution/reveal/", bob=(302, 403)),
+        Probe("post", "/problems/rotate-left/solution/reveal/", bob=(200, 403), anon=HTMX_LOGIN, headers=HTMX)],
     "submissions/": [page("/submissions/", **MINE), page(f"/submissions/?problem={SLUG}", **MINE)],
     "submissions/<int:submission_id>/": [page("/submissions/{sub}/"), page("/submissions/{run}/")],
     "submissions/<int:submission_id>/status/": [page("/submissions/{sub}/status/", anon=HTMX_LOGIN, headers=HTMX),
@@ -128,6 +137,8 @@ PROBES = {
                                         api("delete", f"/api/problems/{SLUG}/draft/", bob=(204,))],
     "api/problems/<slug:slug>/notes/": [api("get", f"/api/problems/{SLUG}/notes/", bob=(200, 404)),
                                         api("put", f"/api/problems/{SLUG}/notes/", {"text": "BOB"}, bob=(200,))],
+    "api/problems/<slug:slug>/solution/": [api("get", f"/api/problems/{SLUG}/solution/", bob=(403,)),
+                                           api("post", "/api/problems/rotate-left/solution/", bob=(200, 403))],
     "api/lessons/": [api("get", "/api/lessons/", bob=(200,), anon=(200,))],
     "api/lessons/<int:step>/": [api("get", "/api/lessons/1/", bob=(200,), anon=(200,))],
     "api/lessons/<int:step>/quiz/<int:position>/": [api("post", "/api/lessons/1/quiz/2/", {"choice": 1},
