@@ -122,7 +122,7 @@ class SubmissionDetailSerializer(SubmissionListSerializer):
 
 
 HISTORY_FILTERS = [
-    OpenApiParameter("problem", str, description="A problem's slug."),
+    OpenApiParameter("problem", str, description="A problem's slug (an unknown one is a 400)."),
     OpenApiParameter("verdict", str, enum=Verdict.values),
     OpenApiParameter("mode", str, enum=Mode.values),
     OpenApiParameter("since", OpenApiTypes.DATE, description="From this date (YYYY-MM-DD), included."),
@@ -164,6 +164,10 @@ def submission_collection_api(request):
         filters = history_filters(request.query_params)
     except DjangoValidationError as exc:
         return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
+    if filters["problem_slug"] and not Problem.objects.filter(slug=filters["problem_slug"]).exists():
+        # Said, not silently answered with no rows (which would read as "none of it"), as the page does.
+        return Response({"detail": f"No problem {filters['problem_slug']!r}: give a problem's slug, like rotate-left."},
+                        status=status.HTTP_400_BAD_REQUEST)
     qs = submission_list_for_user(user=request.user, **filters)
     paginator = PageNumberPagination()
     page = paginator.paginate_queryset(qs, request)

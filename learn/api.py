@@ -17,6 +17,7 @@ from learn.models import QuizAnswer, QuizItem
 from learn.selectors import (lesson_get, lesson_list, lesson_problems, progress_by_step, quiz_answers_for_user,
                              solved_slugs)
 from learn.services import quiz_answer, quiz_answer_try
+from learn.templatetags.lesson_text import summary_html, summary_text
 
 TAGS = ["lessons"]
 
@@ -34,7 +35,9 @@ class ProgressSerializer(serializers.Serializer):
 class LessonSummarySerializer(serializers.Serializer):
     step = serializers.IntegerField()
     title = serializers.CharField()
-    summary = serializers.CharField()
+    summary = serializers.CharField(help_text="One paragraph, plain text (its Markdown taken out).")
+    summary_html = serializers.CharField(help_text="The same summary as the pages show it: (sanitised) HTML "
+                                                   "without a paragraph around it.")
     progress = ProgressSerializer(allow_null=True)
 
 
@@ -95,6 +98,10 @@ def _progress(progress) -> dict | None:
             "complete": progress.complete}
 
 
+def _summary(text: str) -> dict:
+    return {"summary": summary_text(text), "summary_html": summary_html(text)}
+
+
 def _quiz_item(item: QuizItem, answer: QuizAnswer | None) -> dict:
     answered = answer is not None
     return {
@@ -113,7 +120,7 @@ def _quiz_item(item: QuizItem, answer: QuizAnswer | None) -> dict:
 def lesson_list_api(request):
     progress = progress_by_step(request.user)
     return Response(LessonSummarySerializer([
-        {"step": lesson.step, "title": lesson.title, "summary": lesson.summary,
+        {"step": lesson.step, "title": lesson.title, **_summary(lesson.summary),
          "progress": _progress(progress.get(lesson.step))} for lesson in lesson_list()], many=True).data)
 
 
@@ -127,7 +134,7 @@ def lesson_detail_api(request, step):
     solved = solved_slugs(request.user)
     steps = set(lesson_list().filter(step__in=[step - 1, step + 1]).values_list("step", flat=True))
     return Response(LessonDetailSerializer({
-        "step": lesson.step, "title": lesson.title, "summary": lesson.summary,
+        "step": lesson.step, "title": lesson.title, **_summary(lesson.summary),
         "notes": lesson.notes, "notes_html": lesson.notes_html,
         "problems": [{"slug": p.slug, "title": p.title, "difficulty": p.difficulty, "kind": p.kind,
                       "solved": p.slug in solved} for p in lesson_problems(lesson)],

@@ -96,3 +96,9 @@ def test_users_see_only_their_own_submissions(api, other_api, problems):
     assert other_api.get(f"/api/submissions/{created['id']}/").status_code == 404
     assert other_api.get("/api/submissions/").json()["results"] == []
     assert api.get(f"/api/submissions/{created['id']}/").status_code == 200
+
+
+def test_the_history_refuses_an_unknown_problem_rather_than_answer_nothing(api):
+    unknown = api.get("/api/submissions/?problem=no-such-problem")
+    assert unknown.status_code == 400 and "no-such-problem" in unknown.json()["detail"]
+    assert api.get("/api/submissions/?problem=rotate-left").json()["count"] == 0  # known, none of it: fine

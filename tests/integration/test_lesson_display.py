@@ -29,6 +29,14 @@ def test_summaries_are_rendered_markdown(lessons):
     assert not any("`" in part.split("</p>", 1)[0] for part in summaries[1:])
 
 
+def test_the_api_gives_the_summary_as_plain_text_and_as_the_pages_html(lessons):
+    index = Client().get("/learn/").content.decode()
+    for summary in (Client().get("/api/lessons/").json()[1], Client().get("/api/lessons/2/").json()):
+        assert "`" not in summary["summary"] and "append" in summary["summary"] and "<" not in summary["summary"]
+        assert "<code>append</code>" in summary["summary_html"] and not summary["summary_html"].startswith("<p>")
+        assert summary["summary_html"] in index  # the same HTML as the index shows
+
+
 def test_the_index_numbers_each_step_once(lessons):
     html = Client().get("/learn/").content.decode()
     assert '<ol class="lessons unnumbered">' in html  # the list adds no number of its own
