@@ -41,7 +41,8 @@ def _refusal(exc: InterviewError) -> Response:
 
 def template_data(template) -> dict:
     return {"slug": template.slug, "title": template.title, "description": template.description,
-            "duration_minutes": template.duration_minutes, "problem_count": template.problem_count}
+            "duration_minutes": template.duration_minutes, "problem_count": template.problem_count,
+            "shows_failing_case": template.shows_failing_case}
 
 
 def _benchmarks(submission) -> list:

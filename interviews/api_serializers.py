@@ -17,6 +17,8 @@ class TemplateSerializer(serializers.Serializer):
     description = serializers.CharField(allow_blank=True)
     duration_minutes = serializers.IntegerField()
     problem_count = serializers.IntegerField()
+    shows_failing_case = serializers.BooleanField(
+        help_text="Submit shows the first failing hidden test's message; false: failing tests by name only.")
 
 
 class ReachedProblemSerializer(serializers.Serializer):

@@ -8,11 +8,13 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import GoLexer
 
 _FORMATTER = HtmlFormatter(cssclass="highlight", linenos="table", wrapcode=True)
+# Each line an anchor (#L-12), for a compile error's link to it: one such block per page.
+_ANCHORED = HtmlFormatter(cssclass="highlight", linenos="table", wrapcode=True, lineanchors="L")
 
 
-def highlight_go(code: str) -> str:
+def highlight_go(code: str, *, line_anchors: bool = False) -> str:
     # Pygments escapes the source itself; the result is safe to mark as such.
-    return highlight(code, GoLexer(), _FORMATTER)
+    return highlight(code, GoLexer(), _ANCHORED if line_anchors else _FORMATTER)
 
 
 @dataclass

@@ -71,7 +71,7 @@ def submission_detail_page(request, submission_id):
     previous = submission_previous(submission)
     return render(request, "judge/detail.html", {
         "submission": submission,
-        "code_html": highlight_go(submission.code),
+        "code_html": highlight_go(submission.code, line_anchors=True),
         "previous": previous,
         "diff": code_diff(previous.code, submission.code) if previous else None,
     })

@@ -8,7 +8,8 @@
 // starts at half.
 // Narrow screens (900 px and less): two tabs, Problem and Code, one pane at a time.
 // Both: once Run or Submit (a button or its shortcut) has an answer, the result panel is
-// scrolled into view; the buttons show their shortcuts once the editor that makes them work runs.
+// scrolled into view; the buttons show their shortcuts once the editor that makes them work runs;
+// a compile error's link moves the editor's cursor to its line.
 (function () {
   "use strict";
 
@@ -144,6 +145,23 @@
   document.addEventListener("htmx:beforeRequest", function (event) {
     // The shortcuts work from the Problem tab too: show where the answer will land.
     if (event.detail.target && event.detail.target.id === "result") showWorkspace();
+  });
+
+  // ---- a compile error's place (judge/_compile_output.html): the editor's cursor goes there ----
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.line-link[data-editor]") : null;
+    if (!link || !window.DojoEditor) return;
+    var id = link.getAttribute("data-editor");
+    var editor = window.DojoEditor.get(id);
+    if (!editor || !editor.goToLine) return; // no editor here: the link goes to the line on the page
+    event.preventDefault();
+    var folded = document.getElementById(id).closest("details"); // the user's own cases fold away
+    if (folded) folded.open = true;
+    showWorkspace();
+    var box = document.querySelector(".dojo-editor[data-for='" + id + "']");
+    if (box) box.scrollIntoView({ block: "nearest" });
+    editor.goToLine(parseInt(link.getAttribute("data-line"), 10), parseInt(link.getAttribute("data-column"), 10));
   });
 
   // ---- shortcut hints, once the editor (which handles the shortcuts) runs ----

@@ -195,6 +195,21 @@ function mount(textarea) {
       }
     },
     focus: () => editorView.focus(),
+    // The cursor to `line` (1-based) at `column` (1-based, in UTF-8 bytes as Go counts them),
+    // scrolled into the middle of the editor: a compile error's link (static/js/workspace.js).
+    goToLine(line, column) {
+      const doc = editorView.state.doc;
+      const target = doc.line(Math.min(Math.max(1, line | 0), doc.lines));
+      let offset = 0;
+      for (let bytes = 0; offset < target.length && bytes < (column | 0) - 1;) {
+        const code = target.text.codePointAt(offset);
+        bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+        offset += code > 0xffff ? 2 : 1;
+      }
+      const pos = target.from + offset;
+      editorView.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: "center" }) });
+      editorView.focus();
+    },
   };
   editors.set(textarea, { view: editorView, vimSlot, api });
   return api;
