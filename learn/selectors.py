@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
+from config.compiled_query import CompiledQuery
 from judge.models import Mode, Submission
 from judge.verdicts import Verdict
 from learn.models import Lesson, QuizAnswer
@@ -33,9 +34,14 @@ class StepProgress:
 def solved_slugs(user) -> set:
     if not user.is_authenticated:
         return set()
-    # order_by(): the default ordering's columns would join the DISTINCT, a row per accepted submit.
-    return set(Submission.objects.filter(user=user, mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED)
-               .order_by().values_list("problem__slug", flat=True).distinct())
+    return {slug for (slug,) in _solved_slugs.rows(user_id=user.pk)}
+
+
+# Every signed-in problem list and page asks: compiled once (config/compiled_query.py).
+# order_by(): the default ordering's columns would join the DISTINCT, a row per accepted submit.
+_solved_slugs = CompiledQuery(
+    lambda user_id: Submission.objects.filter(user_id=user_id, mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED)
+    .order_by().values_list("problem__slug").distinct(), "user_id")
 
 
 def tried_slugs(user) -> set:

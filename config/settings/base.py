@@ -113,6 +113,8 @@ DATABASES["default"]["OPTIONS"] = {"pool": {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's ModelBackend with the per-request user lookup compiled once (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["accounts.backends.UserBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,7 +153,8 @@ STATIC_ROOT = BASE_DIR / ".run" / "staticfiles"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's token authentication with its query compiled once (accounts/backends.py).
+        "accounts.backends.CompiledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -193,7 +196,12 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 # The cache holds what may vanish: live judging progress. Its own Redis database.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                       "LOCATION": env("CACHE_URL", "redis://127.0.0.1:6379/1"),
-                      "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}}}
+                      "OPTIONS": {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}},
+          # Template fragments that are the same for everyone, or for one user and one version of
+          # a problem ({% cache ... using="render" %}): kept in each process, no round trip. Their
+          # keys name what they depend on; a deploy restarts the processes and empties it.
+          "render": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "render",
+                     "TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 5000}}}
 # Sessions read from that Redis, written through to PostgreSQL: a signed-in request costs no
 # query to find its session; with Redis down they come from the database (accounts/sessions.py).
 SESSION_ENGINE = "accounts.sessions"

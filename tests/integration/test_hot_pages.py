@@ -148,7 +148,8 @@ def test_sign_out_ends_the_session_at_once(problems):
 
 def test_sessions_work_while_redis_is_down(problems, settings):
     get_user_model().objects.create_user("dave", password="pw-dave-1234")
-    settings.CACHES = {"default": {**django_settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
+    settings.CACHES = {**django_settings.CACHES,
+                       "default": {**django_settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
     browser = Client()
     assert browser.post("/accounts/login/", {"username": "dave", "password": "pw-dave-1234"}).status_code == 302
     cookie = browser.cookies[django_settings.SESSION_COOKIE_NAME].value
