@@ -1,6 +1,7 @@
 """The submissions API (contract: /api/submissions/...). Thin: parse, call a service or a
 permission-checked selector, shape JSON. Someone else's submission is a 404."""
 
+from django.core.cache import caches
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
@@ -101,6 +102,18 @@ class SubmissionDetailSerializer(SubmissionListSerializer):
         help_text="While judging: what the judge is doing (display only); null once done or when unknown.")
     previous = serializers.SerializerMethodField(
         help_text="Your submission of the same problem just before this one (to diff against), if any.")
+
+    def to_representation(self, submission):
+        if not submission.is_done or submission.finished_at is None:
+            return super().to_representation(submission)
+        # A judged submission never changes (a rejudge gives it a new finished_at), and clients
+        # poll it: its representation is built once per process.
+        key = f"api-submission:{submission.pk}:{submission.finished_at.isoformat()}"
+        data = caches["render"].get(key)
+        if data is None:
+            data = super().to_representation(submission)
+            caches["render"].set(key, data)
+        return data
 
     @extend_schema_field(JudgingProgressSerializer(allow_null=True))
     def get_progress(self, submission):

@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from judge.models import Mode, Submission, TestResult
 from judge.runners.base import Outcome
-from judge.services import submission_finish
+from judge.services import submission_finish, submission_rejudge
 from judge.verdicts import Status, Verdict
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,9 +56,10 @@ def test_query_budget_of_the_busiest_pages(problems, django_assert_max_num_queri
         # (client, path, headers, queries): the user, then what the page itself shows
         (client, PAGE, {}, 3),  # user; draft, notes and solved in one statement; recent submissions
         (client, "/problems/", {}, 3),  # user; solved problems; the list's rows
-        (client, f"/submissions/{done.pk}/status/", {"HTTP_HX_REQUEST": "true"}, 4),  # user; submission; tests; benchmarks
+        # A judged result is rendered once per process (test_a_rejudged_result_shows_at_once)
+        (client, f"/submissions/{done.pk}/status/", {"HTTP_HX_REQUEST": "true"}, 2),  # user; submission
         (client, f"/submissions/{running.pk}/status/", {"HTTP_HX_REQUEST": "true"}, 2),  # user; submission
-        (api, f"/api/submissions/{done.pk}/", {}, 5),  # token and user; submission; tests; benchmarks; previous
+        (api, f"/api/submissions/{done.pk}/", {}, 2),  # token and user; submission
         (api, f"/api/submissions/{running.pk}/", {}, 3),  # no results before the verdict: nothing to read
         (api, "/api/problems/", {}, 2),  # token and user; problems
         (anonymous, "/problems/", {}, 1),
@@ -106,6 +107,29 @@ def test_what_a_user_does_shows_at_once(problems):
     body = api.get(f"/api/submissions/{queued.pk}/").json()
     assert body["verdict"] == "accepted" and [t["name"] for t in body["tests"]][-1] == "TestHidden/case2"
     assert body["previous"] == wrong.pk
+
+
+def test_a_rejudged_result_shows_at_once(problems):
+    """The partial and the API keep a judged result per process; a rejudge must not show the
+    old one (nor another submission's)."""
+    user, client = signed_in("alice")
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    first, second = judged(user, problems[SLUG], tests=2), judged(user, problems[SLUG], tests=4)
+    partial = lambda sub: client.get(f"/submissions/{sub.pk}/status/", HTTP_HX_REQUEST="true").content.decode()  # noqa: E731
+    assert "TestHidden/case1" in partial(first) and "TestHidden/case3" not in partial(first)
+    assert "TestHidden/case3" in partial(second)
+    assert len(api.get(f"/api/submissions/{first.pk}/").json()["tests"]) == 2
+
+    assert submission_rejudge(submission_id=first.pk)
+    assert "hx-trigger" in partial(first) and api.get(f"/api/submissions/{first.pk}/").json()["tests"] == []
+    Submission.objects.filter(pk=first.pk).update(status=Status.RUNNING)
+    rows = [TestResult(submission=first, position=0, name="TestHidden/again", status="fail")]
+    assert submission_finish(submission_id=first.pk, outcome=Outcome(Verdict.WRONG_ANSWER, "1 failed", tests=rows))
+    html = partial(first)
+    assert 'data-verdict="wrong_answer"' in html and "TestHidden/again" in html and "TestHidden/case1" not in html
+    body = api.get(f"/api/submissions/{first.pk}/").json()
+    assert body["verdict"] == "wrong_answer" and [t["name"] for t in body["tests"]] == ["TestHidden/again"]
 
 
 def test_a_changed_problem_shows_at_once_on_the_list(problems):
