@@ -146,6 +146,14 @@
     // The shortcuts work from the Problem tab too: show where the answer will land.
     if (event.detail.target && event.detail.target.id === "result") showWorkspace();
   });
+  // The verdict arrives by polling, in a card much taller than the "Queued" one: bring its
+  // count line and failing tests into view once, when it is done.
+  document.addEventListener("htmx:afterSettle", function () {
+    var card = document.querySelector("#result .status-card[data-status=finished]");
+    if (!card || card.hasAttribute("data-shown")) return;
+    card.setAttribute("data-shown", "");
+    card.scrollIntoView({ block: "nearest" });
+  });
 
   // ---- a compile error's place (judge/_compile_output.html): the editor's cursor goes there ----
 

@@ -117,7 +117,9 @@ def test_results_and_code_fit_in_the_workspace_and_test_names_do_not_overlap(siz
         # A judged result in the result panel, as Run would bring it (the status partial, via htmx).
         page.evaluate("(url) => htmx.ajax('GET', url, {target: '#result', swap: 'innerHTML'})",
                       f"/submissions/{site.failed.pk}/status/")
-        expect(page.locator("#result table.tests")).to_be_visible()
+        expect(page.locator("#result table.tests.failing")).to_be_visible()
+        page.locator("#result details.passing-tests > summary").click()  # the passing rows, folded
+        expect(page.locator("#result details.passing-tests table.tests")).to_be_visible()
         assert_fits(page, f"{page.size} {url} with a result")
         # A name wider than its cell would run over the Result column next to it.
         overflowing = page.evaluate("""() => [...document.querySelectorAll('#result table.tests tbody td')]
