@@ -132,3 +132,23 @@ def test_quiz_and_history_work_from_the_keyboard(page, live_server, problems):
     tab_to(page, page.locator("form.filters button[type=submit]"))
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{base}/submissions/?problem=&verdict=&mode=run&since=&until=")
+
+
+def test_the_learn_panel_passes_axe(sized_page, live_server, problems):
+    """"Learn from it" (templates/problems/_learn.html): locked with "Show solution", then shown
+    with a mistake and its diff open, on the problem page and on its own page, at both sizes."""
+    page, base = sized_page, live_server.url
+    sign_in(page, base, "lin")
+    for slug in ("unicode-palindrome", "tinystore-service"):  # one file; several, as -- name.go -- sections
+        page.goto(f"{base}/problems/{slug}/")
+        expect(page.locator("#learn-locked")).to_be_attached()
+        if page.size == "phone":
+            page.get_by_role("tab", name="Problem").click()
+        assert severe_violations(page) == [], f"{slug} locked"
+        page.get_by_role("button", name="Show solution").click()
+        page.locator("#learn .mistake summary").first.click()
+        expect(page.locator("#learn .diff-box").first).to_be_visible()
+        assert severe_violations(page) == [], f"{slug} with a mistake open"
+        page.goto(f"{base}/problems/{slug}/solution/")
+        page.locator("#learn .mistake summary").last.click()
+        assert severe_violations(page) == [], f"{slug}: the solution's own page"
