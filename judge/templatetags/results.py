@@ -24,5 +24,9 @@ def submission_feedback(submission) -> dict:
         "compile_lines": feedback.compile_lines(submission.compile_output, submission.code,
                                                 custom_tests=submission.custom_tests)
         if submission.compile_output else [],
-        "reveals_message": any(row.message for row in failing) and not submission.shows_test_details,
+        # Run shows every row's output. A hidden run shows one message, the first failing test's
+        # (the judge stores no other); a test-writing task's rows keep theirs to themselves.
+        "messages": "all" if submission.shows_test_details else "none" if submission.problem.writes_tests else "first",
+        "reveals_message": any(row.message for row in failing) and not submission.shows_test_details
+        and not submission.problem.writes_tests,
     }

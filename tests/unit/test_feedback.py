@@ -186,3 +186,17 @@ def test_the_parser_keeps_error_output_apart():
     run = parse_events(stream(event("TestA", "print\n"), event("TestA", ESC_O + "x\n", "error")))
     assert run.tests["TestA"].error_output == [ESC_O + "x\n"]
     assert run.tests["TestA"].output == ["print\n", ESC_O + "x\n"]
+
+
+def test_a_message_quoting_the_hidden_source_is_not_shown():
+    """User code that got the source (embed, were the static check to miss it) and panics with
+    it: the test's recover prints the panic's value in its message. Never shown."""
+    source = 'x := "small"\nfunc checkSecretOracle(t *testing.T) {\n'
+    problem = SimpleNamespace(**{**vars(PROBLEM), "hidden_test_files": {"hidden_test.go": source}})
+    for leaked in ("func checkSecretOracle(t *testing.T) {", '"func checkSecretOracle(t *testing.T) {\\n"'):
+        line = event("TestTop/small", f"    hidden_test.go:40: TopK(x) panicked: {leaked}\n", "error")
+        body = "".join("|" + text + "\n" for text in failing_run(line).splitlines())
+        output = f"@@dojo:build@@\n@@dojo:exit 0 0 1 0 0@@\n@@dojo:run@@\n{body}@@dojo:exit 1 0 5 0 0@@"
+        outcome = GoRunner().interpret(problem, "submit", SandboxResult(exit_code=0, output=output.encode(),
+                                                                        wall_seconds=1))
+        assert all(t.message == "" for t in outcome.tests), leaked

@@ -22,19 +22,39 @@ TRIMMED = "… (cut)"
 _LOG_LINE = re.compile(r"^    ([\w.-]+\.go):\d+: (.*)$")
 _CONTINUATION = "        "
 _REPLACEMENT = "\ufffd"
+_SOURCE_LINE_MIN = 16  # shorter lines ("}", "return nil") say nothing of the suite
 
 
-def first_failure_message(events, failing_test: str, hidden_files) -> str:
+def first_failure_message(events, failing_test: str, hidden_files: dict, public_text: str = "") -> str:
     """The capped message of `failing_test` (the first failing leaf), or of its nearest parent
-    that printed one; "" when none did in testing's format (a panic, a time-out)."""
+    that printed one; "" when none did in testing's format (a panic, a time-out), or when it
+    quotes a line of a hidden file's source (`hidden_files`: {name: source}; lines also in
+    `public_text`, the statement and examples, are no secret)."""
     name = failing_test
     while name:
         record = events.tests.get(name)
         lines = _message_lines(record.error_output, set(hidden_files)) if record else []
         if lines:
-            return _capped(lines)
+            message = _capped(lines)
+            return "" if _quotes_source(message, hidden_files, public_text) else message
         name = name.rpartition("/")[0]
     return ""
+
+
+def _quotes_source(message: str, hidden_files: dict, public_text: str) -> bool:
+    """Whether the message holds a line of the hidden source, as is or %q-quoted. A test's
+    message prints values, not its source; one that does printed what user code gave it (a
+    panic's value, say) and user code had the source: never shown (the static check and the
+    sandbox keep the source out of its reach; this is the next line of defence)."""
+    for source in hidden_files.values():
+        for line in source.splitlines():
+            line = line.strip()
+            if len(line) < _SOURCE_LINE_MIN or line in public_text:
+                continue
+            quoted = line.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+            if line in message or quoted in message:
+                return True
+    return False
 
 
 def _message_lines(outputs: list, hidden_files: set) -> list:

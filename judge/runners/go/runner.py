@@ -329,8 +329,9 @@ class GoRunner:
                    if (name == failed_test or name.startswith(failed_test + "/")) and rec.status == "fail"]
         leaf = next((name for name in failing if not any(other.startswith(name + "/") for other in failing)),
                     failed_test)
-        hidden_files = [name for name in problem.hidden_test_files if name != EXPORT_FILE]
-        message = first_failure_message(events, leaf, hidden_files)
+        hidden_files = {name: source for name, source in problem.hidden_test_files.items() if name != EXPORT_FILE}
+        public = "\n".join([getattr(problem, "statement", ""), *problem.example_test_files.values()])
+        message = first_failure_message(events, leaf, hidden_files, public)
         by_name = {row.name: row for row in rows}
         name = leaf
         while name and name not in by_name:
