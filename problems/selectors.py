@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+from config.compiled_query import CompiledQuery
 from learn.selectors import solved_slugs, tried_slugs
 from problems.models import Problem
 from problems.search import matching_slugs
@@ -24,7 +25,12 @@ def problem_list():
 def problem_list_rows() -> list[tuple]:
     """(slug, title, step, difficulty, tags) of every problem in list order: plain values,
     cheap to read and to compare with the rows a page was last rendered from."""
-    return list(Problem.objects.order_by("step", "slug").values_list("slug", "title", "step", "difficulty", "tags"))
+    return _list_rows.rows()
+
+
+# Read on every problem list, signed in or not: compiled once (config/compiled_query.py).
+_list_rows = CompiledQuery(lambda: Problem.objects.order_by("step", "slug").values_list("slug", "title", "step",
+                                                                                         "difficulty", "tags"))
 
 
 def problem_titles() -> list[tuple[str, str]]:

@@ -100,10 +100,42 @@ def interleave(problems, count):
     return mixed[:count]
 
 
+def cpu_counters():
+    """(seconds of CPU the whole machine has used, seconds used by the judge's containers) so far:
+    /proc/stat, and the Docker Engine's parent cgroup (cgroupfs driver; v1 or v2), which keeps
+    the time of containers already removed. The second is None where that cgroup is not found."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    machine = (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    v1, v2 = Path("/sys/fs/cgroup/cpuacct/docker/cpuacct.usage"), Path("/sys/fs/cgroup/docker/cpu.stat")
+    if v1.exists():
+        return machine, int(v1.read_text()) / 1e9
+    if v2.exists():
+        usage = dict(line.split() for line in v2.read_text().splitlines())
+        return machine, int(usage["usage_usec"]) / 1e6
+    return machine, None
+
+
+def cpu_report(before, after, verdicts, elapsed):
+    """Where a verdict's CPU went during a burst, and the rate two cores could give at that cost.
+    Other work on the machine counts as the burst's: run it on a quiet machine."""
+    machine = (after[0] - before[0]) / max(1, verdicts)
+    line = f"  CPU per verdict: {machine:.2f} s of the machine"
+    if before[1] is not None:
+        containers = (after[1] - before[1]) / max(1, verdicts)
+        line += (f", of which {containers:.2f} s inside the judge containers (go test -c and the tests) and "
+                 f"{machine - containers:.2f} s outside (Docker Engine, runc, worker, web, PostgreSQL, Redis)")
+    cores = os.cpu_count() or 1
+    line += (f"; {cores} cores give at most {cores * 60 / machine:.0f} verdicts/min at this cost "
+             f"(busy {100 * machine * verdicts / (cores * elapsed):.0f}% of the burst)") if machine else ""
+    print(line, flush=True)
+
+
 def burst(tokens, entries, label):
     """Sends every entry at once (users in turn), waits for all verdicts, prints the figures;
     returns verdicts per minute."""
     t0 = time.perf_counter()
+    cpu_before = cpu_counters()
     ids = []
     for i, (slug, files, want) in enumerate(entries):
         code = join_files(files)
@@ -125,11 +157,17 @@ def burst(tokens, entries, label):
                 wrong.append((sid, want_of[sid], verdict))
         time.sleep(0.2)
     elapsed = time.perf_counter() - t0
+    cpu_after = cpu_counters()
     times = list(done.values())
     per_minute = len(done) / elapsed * 60
     print(f"{label}: {len(done)} finished, {len(ids) - len(done)} lost, {len(wrong)} with an unexpected verdict"
           f"{' ' + str(wrong[:3]) if wrong else ''}; {per_minute:.0f} verdicts/min; submit→verdict p50 "
           f"{statistics.median(times):.2f} s, p95 {pct(times, 95):.2f} s; all done in {elapsed:.1f} s", flush=True)
+    limits = sum(1 for _, want, _, _ in ids if want == "time_limit")
+    if limits:
+        print(f"  {limits} of them are known-wrong variants judged time_limit: each runs until the problem's time "
+              f"limit (10 s) and spends it computing", flush=True)
+    cpu_report(cpu_before, cpu_after, len(done), elapsed)
     return per_minute if len(done) == len(ids) else 0.0
 
 

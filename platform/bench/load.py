@@ -40,6 +40,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 
 from judge.models import Submission, TestResult  # noqa: E402
@@ -78,7 +79,8 @@ def make_user():
     code = problem.reference_files["solution.go"]
     Draft.objects.create(user=user, problem=problem, code=code + "\n" + DRAFT_MARK + "\n")
     sub = Submission.objects.create(user=user, problem=problem, code=code, status=Status.FINISHED,
-                                    verdict=Verdict.ACCEPTED, message="All tests passed.", container_seconds=0.7)
+                                    verdict=Verdict.ACCEPTED, message="All tests passed.", container_seconds=0.7,
+                                    started_at=timezone.now(), finished_at=timezone.now())
     TestResult.objects.bulk_create(TestResult(submission=sub, position=i, name=f"TestHidden/case{i}", status="pass",
                                               duration_ms=1) for i in range(10))
     client = Client()
