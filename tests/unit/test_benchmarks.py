@@ -114,6 +114,7 @@ def test_a_plain_benchmark_build_that_fails_is_a_compile_error():
     benchmarks (`@@dojo:build bench@@`). A failure of either is the submission's build failure."""
     output = (b"@@dojo:build@@\n@@dojo:exit 0 0 900 0 0@@\n@@dojo:build bench@@\n|./solution.go:3:1: oops\n"
               b"@@dojo:exit 1 0 400 0 0@@\n@@dojo:build-failed@@")
-    problem = SimpleNamespace(writes_tests=False, reference_files={"solution.go": "package p\nfunc F() {}\n"})
+    problem = SimpleNamespace(writes_tests=False, hidden_test_files={}, example_test_files={},
+                              reference_files={"solution.go": "package p\nfunc F() {}\n"})
     outcome = GoRunner().interpret(problem, "submit", SandboxResult(exit_code=100, output=output, wall_seconds=1.0))
     assert outcome.verdict == Verdict.COMPILE_ERROR and "oops" in outcome.message
