@@ -15,18 +15,18 @@ from interviews.services import interview_finish, interview_start
 from judge.models import Mode, Submission
 from judge.verdicts import Status, Verdict
 from practice.models import SolutionReveal
-from tests.integration.test_authorization import all_probes, ids_of, send
+from tests.integration.test_authorization import Probe, all_probes, api, ids_of, page, send
 from tests.integration.user_data import SLUG, pinned_template, private_data_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-# Pieces of unicode-palindrome's review that nothing else on the site shows: a line of the
+# Pieces of unicode-palindrome's review that nothing else on the site shows: two lines of the
 # reference, a point of what interviewers look for, and the why of a known-wrong variant.
 SECRETS = ["keep reports whether r takes part", "the part not yet examined",
            "Iterates over runes, not bytes, so multi-byte letters compare correctly.",
            "compares UTF-8 bytes instead of runes"]
-OTHER = "rotate-left"  # a second problem, outside the pinned interview's
+OTHER = "rotate-left"  # another problem (the pinned interview's second one)
 OTHER_SECRET = "Never appends to or reallocates the caller"
 
 
@@ -150,7 +150,6 @@ def test_no_one_else_sees_it_through_any_url(users, problems, monkeypatch):
 
 
 def _solution_probes(slug):
-    from tests.integration.test_authorization import Probe, api, page
     return [page(f"/problems/{slug}/"), page(f"/problems/{slug}/solution/"),
             page(f"/problems/{slug}/solution/", headers=HTMX),
             Probe("get", f"/api/problems/{slug}/solution/"), api("get", f"/api/v1/problems/{slug}/solution/")]
