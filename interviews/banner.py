@@ -8,6 +8,7 @@ whatever the cache says, and a cached answer lives CACHE_SECONDS at most, so one
 forgetting failed (Redis unreachable) corrects itself. With Redis down it is one query."""
 
 import logging
+import time
 
 from django.core.cache import cache
 
@@ -16,6 +17,11 @@ from interviews.models import InterviewSession
 
 log = logging.getLogger(__name__)
 CACHE_SECONDS = 300
+# Each process also keeps its answer this long, so a user clicking through pages costs no round
+# trip (as problems.selectors does for the problem page): another process sees a start or an end
+# that much later, the process that made it at once. The deadline is checked on every page.
+LOCAL_SECONDS = 2.0
+_local: dict[int, tuple[float, dict]] = {}
 
 
 def _key(user_id) -> str:
@@ -42,10 +48,17 @@ def active_interview_banner(user) -> dict | None:
     """{"id", "title", "deadline", "remaining"} of the user's running interview, else None."""
     if not user.is_authenticated:
         return None
-    entry = _cache_call("get", _key(user.pk))
-    if not entry or entry.get("joined") != user.date_joined:
-        entry = _read(user)
-        _cache_call("set", _key(user.pk), entry, CACHE_SECONDS)
+    local = _local.get(user.pk)
+    if local is not None and local[0] > time.monotonic() and local[1].get("joined") == user.date_joined:
+        entry = local[1]
+    else:
+        entry = _cache_call("get", _key(user.pk))
+        if not entry or entry.get("joined") != user.date_joined:
+            entry = _read(user)
+            _cache_call("set", _key(user.pk), entry, CACHE_SECONDS)
+        if len(_local) > 10_000:  # one entry per user seen in the last seconds; drop the old ones
+            _local.clear()
+        _local[user.pk] = (time.monotonic() + LOCAL_SECONDS, entry)
     if not entry["active"]:
         return None
     pk, title, deadline = entry["active"]
@@ -57,4 +70,5 @@ def active_interview_banner(user) -> dict | None:
 
 def forget(user_id) -> None:
     """An interview of this user started or ended: the next page reads the database again."""
+    _local.pop(user_id, None)
     _cache_call("delete", _key(user_id))

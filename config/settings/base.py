@@ -90,6 +90,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% url %} with reverse() remembered per process (config/template_urls.py).
+            "builtins": ["config.template_urls"],
         },
     },
 ]
