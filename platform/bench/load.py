@@ -70,16 +70,17 @@ def ensure_wrk():
     subprocess.run(["bash", "-c", f"source {REPO}/platform/scripts/lib.sh && ensure_packages wrk"], check=True)
 
 
-def make_user():
-    """A user with a draft and one judged submission (with its test rows), as a real one has."""
+def make_user(username=USERNAME, verdict=Verdict.ACCEPTED):
+    """A user with a draft and one judged submission (with its test rows), as a real one has.
+    Accepted, the problem page also shows the Learn panel (reference and mistakes, ~58 KB)."""
     User = get_user_model()
-    User.objects.filter(username=USERNAME).delete()
-    user = User.objects.create_user(USERNAME, password=secrets.token_urlsafe(24))
+    User.objects.filter(username=username).delete()
+    user = User.objects.create_user(username, password=secrets.token_urlsafe(24))
     problem = Problem.objects.get(slug=SLUG)
     code = problem.reference_files["solution.go"]
     Draft.objects.create(user=user, problem=problem, code=code + "\n" + DRAFT_MARK + "\n")
     sub = Submission.objects.create(user=user, problem=problem, code=code, status=Status.FINISHED,
-                                    verdict=Verdict.ACCEPTED, message="All tests passed.", container_seconds=0.7,
+                                    verdict=verdict, message="Tests ran.", container_seconds=0.7,
                                     started_at=timezone.now(), finished_at=timezone.now())
     TestResult.objects.bulk_create(TestResult(submission=sub, position=i, name=f"TestHidden/case{i}", status="pass",
                                               duration_ms=1) for i in range(10))
@@ -193,6 +194,8 @@ def main():
         raise SystemExit(f"127.0.0.1:{PORT} is taken (another bench-load running?); set BENCH_PORT to a free port")
     ensure_wrk()
     user, sub, session, token = make_user()
+    # A second user who has not solved the problem yet: the same page without the Learn panel.
+    trying, _, trying_session, _ = make_user(USERNAME + "-trying", Verdict.WRONG_ANSWER)
     judging = judging_submission(user)
     cookie = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={session}"}
     api = {"Authorization": f"Token {token}"}
@@ -202,7 +205,9 @@ def main():
         ("problem list, signed in", "/problems/", cookie, True),
         ("problem list, API, signed in", "/api/problems/", api, False),
         ("problem page, anonymous", f"/problems/{SLUG}/", {}, True),
-        ("problem page, signed in", f"/problems/{SLUG}/", cookie, True),
+        ("problem page, signed in, solved", f"/problems/{SLUG}/", cookie, True),
+        ("problem page, signed in, not solved", f"/problems/{SLUG}/",
+         {"Cookie": f"{settings.SESSION_COOKIE_NAME}={trying_session}"}, True),
         ("submission status partial (htmx)", f"/submissions/{sub.pk}/status/", {**cookie, "HX-Request": "true"}, True),
         ("submission status, API", f"/api/submissions/{sub.pk}/", api, True),
         # What polling costs while the judge works (the partial asks every 400 ms until done).
@@ -252,6 +257,7 @@ def main():
     finally:
         stop(web)
         user.delete()
+        trying.delete()
 
 
 if __name__ == "__main__":
