@@ -8,7 +8,9 @@ CompiledQuery builds the queryset once with placeholder values, keeps the SQL an
 select_related), and afterwards only executes. The objects are the ones the ORM would give for
 the same queryset (tests/unit/test_compiled_query.py compares them).
 
-Only for querysets whose shape never changes: the same filters, only the values differ.
+Only for querysets whose shape never changes: the same filters, only the values differ. The
+values go to the database as given, without the field's conversion the ORM would apply: pass
+plain ints and strings (as_bigint() checks an id first, as the ORM's lookup would have).
 """
 
 from dataclasses import dataclass
