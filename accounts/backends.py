@@ -5,6 +5,8 @@ ModelBackend and DRF's TokenAuthentication build the same query each time; these
 same SQL, compiled once per process, and decide exactly as they do.
 """
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +27,14 @@ class UserBackend(ModelBackend):
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
+# DRF's keys are 40 hex digits (Token.generate_key); anything else cannot match, and a NUL
+# byte would make PostgreSQL refuse the query (a 500, where this is a 401).
+_KEY = re.compile(r"[0-9a-f]{40}")
+
+
 class CompiledTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, key):
-        token = _token_by_key.first(key=key)
+        token = _token_by_key.first(key=key) if _KEY.fullmatch(key) else None
         if token is None:
             raise exceptions.AuthenticationFailed(_("Invalid token."))
         if not token.user.is_active:

@@ -101,7 +101,8 @@ def test_session_and_token_sign_in_still_decide_as_django_and_drf(client, user):
     user.save(update_fields=["is_active"])
     token = Token.objects.create(user=user)
     assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
-    assert client.get("/api/submissions/", HTTP_AUTHORIZATION="Token nope").status_code == 401
+    for bad in ["nope", "a\x00b", token.key.upper(), token.key + "0"]:
+        assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {bad}").status_code == 401, bad
     user.is_active = False
     user.save(update_fields=["is_active"])
     assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 401
