@@ -76,6 +76,16 @@ def problems(transactional_db):
     return {p.slug: p for p in Problem.objects.all()}
 
 
+@pytest.fixture
+def lessons(problems):
+    """The 16 lessons, loaded from the curriculum, by step."""
+    from learn.models import Lesson
+    from learn.services import lessons_sync
+
+    lessons_sync()
+    return {lesson.step: lesson for lesson in Lesson.objects.all()}
+
+
 def wait_for_verdict(submission_id, timeout=90):
     from judge.models import Submission
 

@@ -7,19 +7,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from judge.models import Submission
-from learn.models import Lesson, QuizAnswer, QuizItem
+from learn.models import QuizAnswer, QuizItem
 from tests.conftest import wait_for_verdict
 
 pytestmark = pytest.mark.django_db(transaction=True)
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def lessons(problems):
-    from learn.services import lessons_sync
-
-    lessons_sync()
-    return {lesson.step: lesson for lesson in Lesson.objects.all()}
 
 
 def client_for(username):

@@ -5,18 +5,8 @@ answered quiz item marks the chosen option right or wrong in words, with the rea
 import pytest
 from django.test import Client
 
-from learn.models import Lesson
-
 pytestmark = pytest.mark.django_db(transaction=True)
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def lessons(problems):
-    from learn.services import lessons_sync
-
-    lessons_sync()
-    return {lesson.step: lesson for lesson in Lesson.objects.all()}
 
 
 def test_summaries_are_rendered_markdown(lessons):
