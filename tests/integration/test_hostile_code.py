@@ -47,6 +47,7 @@ EXPECTED = {
     "panic_nil": {V.RUNTIME_ERROR, V.WRONG_ANSWER},
     # Prints lines dressed as the hidden test's message: shown only capped, on the first failing row.
     "forged_failure_message": {V.WRONG_ANSWER},
+    "echo_inputs_in_message": {V.WRONG_ANSWER},
     # Prints a fast fake result line from inside the timed loop (sorted-copy, see PROBLEM_OF):
     # testing writes its own line in one write, so the fake is a duplicate, never the only one.
     "bench_forge_interleave": {V.WRONG_ANSWER, V.TOO_SLOW},
