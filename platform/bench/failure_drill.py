@@ -189,9 +189,9 @@ def manage(*args):
     run([sys.executable, "manage.py", *args], cwd=REPO, env=ENV)
 
 
-def spawn(name, cmd):
+def spawn(name, cmd, env=ENV):
     log = open(DIR / f"{name}.log", "ab")
-    return subprocess.Popen(cmd, cwd=REPO, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def start_web():
@@ -202,8 +202,10 @@ def start_web():
 
 
 def start_worker():
-    return spawn("worker", [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "INFO",
-                            "--concurrency", "2", "--hostname", f"drill-{time.time_ns()}@%h"])
+    # platform/scripts/judge-worker.sh, as every worker is started; its log at INFO.
+    return spawn("worker", ["bash", str(REPO / "platform" / "scripts" / "judge-worker.sh")],
+                 env=ENV | {"LOG_LEVEL": "INFO", "JUDGE_WORKER_CONCURRENCY": "2",
+                            "JUDGE_WORKER_NAME": f"drill-{time.time_ns()}@%h"})
 
 
 def start_beat():

@@ -23,7 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from common import setup_django, start, stop, wait_for_http  # noqa: E402  (platform/bench/common.py)
+from common import REPO, setup_django, start, stop, wait_for_http  # noqa: E402  (platform/bench/common.py)
 
 # The sequential runs come from one user: the per-user submission limits (JUDGE_RATE_*), which
 # guard the site against abuse, would refuse some. The server started below inherits these.
@@ -76,8 +76,9 @@ def submit_and_wait(token, slug, code, timeout=120):
 
 
 def start_worker(concurrency):
-    proc = start([sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "WARNING",
-                  "--concurrency", str(concurrency), "--hostname", f"bench-{time.time_ns()}@%h"], "bench-worker.log")
+    proc = start(["bash", str(REPO / "platform" / "scripts" / "judge-worker.sh")], "bench-worker.log",
+                 env=os.environ | {"LOG_LEVEL": "WARNING", "JUDGE_WORKER_CONCURRENCY": str(concurrency),
+                                   "JUDGE_WORKER_NAME": f"bench-{time.time_ns()}@%h"})
     time.sleep(4)  # let it connect and reap before the clock starts
     return proc
 

@@ -12,10 +12,12 @@ case "${1:-web}" in
   web)
     exec gunicorn --config /app/platform/docker/gunicorn.conf.py config.wsgi:application ;;
   worker)
-    # %h is the container's hostname: every worker node has its own name. --quiet: no
-    # banner on stdout, so every line of the container's log is JSON.
-    exec celery -A config --quiet worker --loglevel "${LOG_LEVEL:-INFO}" \
-      --concurrency "${JUDGE_WORKER_CONCURRENCY:-2}" --hostname "judge@%h" ;;
+    # The host scripts' worker (platform/scripts/judge-worker.sh, with their lib.sh), named
+    # after the container's hostname; --quiet: every line of the container's log is JSON.
+    # Its run directory is the one writable place: the code is read-only.
+    DOJO_RUN_DIR=/tmp/dojo-run
+    export DOJO_RUN_DIR
+    exec bash /app/platform/scripts/judge-worker.sh --quiet ;;
   beat)
     # The schedule file only remembers last run times of 15-second jobs: /tmp is enough.
     exec celery -A config --quiet beat --loglevel "${LOG_LEVEL:-INFO}" --schedule /tmp/celerybeat-schedule ;;

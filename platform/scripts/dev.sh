@@ -31,14 +31,9 @@ trap cleanup INT TERM EXIT
 
 say "starting the judge worker with the sweeper's schedule (log: .run/worker.log)"
 # --beat embeds the scheduler: right for one machine; a deployment runs one beat process.
-# A worker that exits by itself is started again (Celery 5.7 can exit when Redis restarts under
-# it; see README, "Failure drill"); stop_worker ends the loop and the worker together.
-setsid bash -c 'while :; do
-  .venv/bin/celery -A config worker --beat --schedule "$1/celerybeat-schedule" --loglevel INFO \
-    --concurrency "$2" --hostname "judge@%h"
-  echo "[dojo] the worker exited (code $?); starting it again in 2 s"
-  sleep 2
-done' worker-loop "$DOJO_RUN_DIR" "${JUDGE_WORKER_CONCURRENCY:-2}" > "$DOJO_RUN_DIR/worker.log" 2>&1 &
+# --restart: started again when it exits by itself; stop_worker ends it for good.
+setsid bash platform/scripts/judge-worker.sh --restart --beat --schedule "$DOJO_RUN_DIR/celerybeat-schedule" \
+  > "$DOJO_RUN_DIR/worker.log" 2>&1 &
 worker_pid=$!
 
 say "serving http://127.0.0.1:8000 (Ctrl-C stops everything this command started)"
