@@ -2,13 +2,15 @@
 unknown /api/ paths included), and the OpenAPI schema's side of them (error responses, page
 envelopes, the /api/v1/ alias kept out of the schema)."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import JsonResponse
 from django.views import defaults
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+from config.errors import domain_error
 
 
 def _first_message(data):
@@ -51,8 +53,13 @@ def server_error(request):
 
 
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
-        return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
+    """REST_FRAMEWORK["EXCEPTION_HANDLER"]: a DomainError (config/errors.py; a ValidationError is
+    a 400) answers with its status, headers and body; DRF's own errors (bad input, a body nested
+    too deep, 401/403/404) answer `{"detail"}`, with `errors` per field when a body was invalid."""
+    error = domain_error(exc)
+    if error is not None:
+        set_rollback()
+        return Response(error.data(), status=error.status_code, headers=error.headers)
     response = drf_exception_handler(exc, context)
     if response is not None and not (isinstance(response.data, dict) and set(response.data) == {"detail"}):
         response.data = {"detail": _first_message(response.data), "errors": response.data}

@@ -1,5 +1,6 @@
 """The interviews API (contract: /api/interviews/...). Thin: parse, call a service, shape JSON.
-Errors are {detail}; a closed or late interview is 409; someone else's interview is 404."""
+Errors are {detail} (config.api.exception_handler answers a refusal with its status: a closed
+or late interview is 409); someone else's interview is 404."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -11,11 +12,10 @@ from config.api import PAGE_PARAMETER, SIGNED_IN, error_responses, paginated
 from interviews import clock
 from interviews.api_serializers import (InterviewStateSerializer, InterviewSummarySerializer, ReviewSerializer,
                                         TemplateSerializer)
-from interviews.selectors import (interview_counts, interview_current, interview_editor_code, interview_get_for_user,
-                                  interview_list_for_user, interview_report, interview_template_get,
-                                  interview_template_list)
-from interviews.services import (InterviewActive, InterviewError, interview_expire_if_due, interview_finish,
-                                 interview_next, interview_review_save, interview_skip, interview_start)
+from interviews.selectors import (interview_get_for_user, interview_list_for_user, interview_report, interview_state,
+                                  interview_template_get, interview_template_list)
+from interviews.services import (interview_expire_if_due, interview_finish, interview_load, interview_next,
+                                 interview_review_save, interview_skip, interview_start)
 
 
 class StartSerializer(serializers.Serializer):
@@ -30,13 +30,6 @@ class MoveSerializer(serializers.Serializer):
 
 def _iso(value):
     return value.isoformat() if value else None
-
-
-def _refusal(exc: InterviewError) -> Response:
-    body = {"detail": " ".join(exc.messages)}
-    if isinstance(exc, InterviewActive) and exc.session is not None:
-        body["id"] = exc.session.pk
-    return Response(body, status=exc.status_code)
 
 
 def template_data(template) -> dict:
@@ -74,10 +67,9 @@ def report_data(report) -> dict:
     }
 
 
-def state_data(session, *, now) -> dict:
-    hide = session.hide_difficulty
-    current = interview_current(session) if session.is_active else None
-    reached = [item for item in session.problems.all() if item.opened_at is not None]
+def state_data(state) -> dict:
+    """The API's shape of an InterviewState (the page's: interviews.views._active_context)."""
+    session = state.session
     data = {
         "id": session.pk,
         "template": template_data(session.template),
@@ -86,38 +78,31 @@ def state_data(session, *, now) -> dict:
         "started_at": _iso(session.started_at),
         "deadline": _iso(session.deadline),
         "finished_at": _iso(session.finished_at),
-        "remaining_seconds": session.remaining_seconds(now),
-        "hide_difficulty": hide,
-        "problem_count": len(session.problems.all()),
+        "remaining_seconds": session.remaining_seconds(state.now),
+        "hide_difficulty": session.hide_difficulty,
+        "problem_count": state.problem_count,
         "current_problem": None,
         "problems": [{"position": item.position, "label": item.label, "problem": item.problem.slug,
                       "title": item.problem.title, "state": item.state, "opened_at": _iso(item.opened_at),
-                      "closed_at": _iso(item.closed_at)} for item in reached],
-        "report": None,
+                      "closed_at": _iso(item.closed_at)} for item in state.reached],
+        "report": report_data(state.report) if state.report is not None else None,
     }
-    if current is not None:
-        problem = current.problem
-        counts = interview_counts(session, problem)
+    if state.current is not None:
+        current, problem = state.current, state.current.problem
         data["current_problem"] = {
             "position": current.position, "label": current.label, "slug": problem.slug, "title": problem.title,
             "statement": problem.statement, "starter": {problem.language: problem.starter_code},
-            "package": problem.package, "difficulty": None if hide else problem.difficulty,
-            "opened_at": _iso(current.opened_at), **counts, "can_next": counts["submits"] > 0,
-            "code": interview_editor_code(session, problem),
+            "package": problem.package, "difficulty": None if session.hide_difficulty else problem.difficulty,
+            "opened_at": _iso(current.opened_at), **state.counts, "can_next": state.can_next,
+            "code": state.code,
         }
-    else:
-        data["report"] = report_data(interview_report(session=session, now=now))
     return data
 
 
-def _load(request, interview_id, now):
+def _state(request, interview_id, now, status=status.HTTP_200_OK) -> Response:
+    """The session read again after a change, as the page would show it."""
     session = interview_get_for_user(user=request.user, interview_id=interview_id)
-    return interview_expire_if_due(session=session, now=now)
-
-
-def _fresh(request, interview_id, now) -> Response:
-    session = interview_get_for_user(user=request.user, interview_id=interview_id)
-    return Response(state_data(session, now=now))
+    return Response(state_data(interview_state(session, now=now)), status=status)
 
 
 TAGS = ["interviews"]
@@ -145,13 +130,10 @@ def interview_collection_api(request):
         data = StartSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         template = interview_template_get(data.validated_data["template"])
-        try:
-            session = interview_start(user=request.user, template=template,
-                                      hide_difficulty=data.validated_data["hide_difficulty"], now=now)
-        except InterviewError as exc:
-            return _refusal(exc)
-        session = interview_get_for_user(user=request.user, interview_id=session.pk)
-        return Response(state_data(session, now=now), status=status.HTTP_201_CREATED)
+        # One at a time: a 409 naming the running one (InterviewActive.data).
+        session = interview_start(user=request.user, template=template,
+                                  hide_difficulty=data.validated_data["hide_difficulty"], now=now)
+        return _state(request, session.pk, now, status=status.HTTP_201_CREATED)
 
     paginator = PageNumberPagination()
     page = paginator.paginate_queryset(interview_list_for_user(user=request.user), request)
@@ -172,20 +154,17 @@ def interview_collection_api(request):
 @api_view(["GET"])
 def interview_detail_api(request, interview_id):
     now = clock.now()
-    _load(request, interview_id, now)
-    return _fresh(request, interview_id, now)
+    session = interview_load(user=request.user, interview_id=interview_id, now=now)
+    return Response(state_data(interview_state(session, now=now)))
 
 
 def _move(request, interview_id, service):
     now = clock.now()
-    session = _load(request, interview_id, now)
+    session = interview_load(user=request.user, interview_id=interview_id, now=now)
     data = MoveSerializer(data=request.data)
     data.is_valid(raise_exception=True)
-    try:
-        service(session=session, position=data.validated_data["position"], now=now)
-    except InterviewError as exc:
-        return _refusal(exc)
-    return _fresh(request, interview_id, now)
+    service(session=session, position=data.validated_data["position"], now=now)
+    return _state(request, interview_id, now)
 
 
 @extend_schema(tags=TAGS, summary="Move on after submitting the current problem (no going back)",
@@ -207,8 +186,8 @@ def interview_skip_api(request, interview_id):
 @api_view(["POST"])
 def interview_finish_api(request, interview_id):
     now = clock.now()
-    interview_finish(session=_load(request, interview_id, now), now=now)
-    return _fresh(request, interview_id, now)
+    interview_finish(session=interview_load(user=request.user, interview_id=interview_id, now=now), now=now)
+    return _state(request, interview_id, now)
 
 
 @extend_schema(tags=TAGS, summary="Save your self-review once the interview is over", request=ReviewSerializer,
@@ -217,10 +196,7 @@ def interview_finish_api(request, interview_id):
 def interview_review_api(request, interview_id):
     """Body: {"rubric": {criterion: {"score": 1-4, "note": "..."}}} (or the criteria at the top level)."""
     now = clock.now()
-    session = _load(request, interview_id, now)
+    session = interview_load(user=request.user, interview_id=interview_id, now=now)
     body = request.data if isinstance(request.data, dict) else {}
-    try:
-        interview_review_save(session=session, rubric=body.get("rubric", body), now=now)
-    except InterviewError as exc:
-        return _refusal(exc)
-    return _fresh(request, interview_id, now)
+    interview_review_save(session=session, rubric=body.get("rubric", body), now=now)
+    return _state(request, interview_id, now)

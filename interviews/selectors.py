@@ -5,6 +5,8 @@ being judged when the interview ended shows as pending and fills in when it arri
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
 
 from django.core.validators import slug_re
 from django.db.models import Prefetch
@@ -161,3 +163,54 @@ def interview_report(*, session, now) -> Report:
 def interview_summaries(sessions, *, now) -> list:
     """[(session, report)] for a page of sessions (one submissions query per session)."""
     return [(session, interview_report(session=session, now=now)) for session in sessions]
+
+
+@dataclass
+class InterviewState:
+    """One interview as its screen shows it, built once for the page and the API alike: the
+    clock, the problems reached, and the current problem while it runs or the report once over."""
+
+    session: InterviewSession
+    now: datetime
+    problems: list  # every InterviewProblem of the session, in order
+    current: InterviewProblem | None  # None once the interview is over
+    counts: dict  # {"runs": n, "submits": n} of the current problem ({} once over)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems)
+
+    @property
+    def reached(self) -> list:
+        """The problems opened so far (the rest stay hidden until their turn)."""
+        return [item for item in self.problems if item.opened_at is not None]
+
+    @property
+    def remaining(self) -> float:
+        return self.session.remaining(self.now)
+
+    @property
+    def is_last(self) -> bool:
+        return self.current is not None and self.current.position == self.problem_count
+
+    @property
+    def can_next(self) -> bool:
+        """Next needs a Submit of the current problem; Skip does not."""
+        return self.counts.get("submits", 0) > 0
+
+    @cached_property
+    def code(self) -> str | None:
+        """What the current problem's editor shows."""
+        return interview_editor_code(self.session, self.current.problem) if self.current else None
+
+    @cached_property
+    def report(self) -> Report | None:
+        return None if self.session.is_active else interview_report(session=self.session, now=self.now)
+
+
+def interview_state(session, *, now) -> InterviewState:
+    """The state of `session` at `now` (read it through interviews.services.interview_load, which
+    ends it first if its deadline has passed)."""
+    current = interview_current(session) if session.is_active else None
+    return InterviewState(session=session, now=now, problems=list(session.problems.all()), current=current,
+                          counts=interview_counts(session, current.problem) if current else {})

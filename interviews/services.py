@@ -6,12 +6,13 @@ or a submission; closing is a guarded update (active → finished) that happens 
 import random
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from config.errors import DomainError
 from interviews import banner, clock
 from interviews.models import RUBRIC_CRITERIA, InterviewProblem, InterviewSession
+from interviews.selectors import interview_active_for_user, interview_get_for_user
 from judge.models import Mode, Submission
 from judge.services import validate_text
 from judge.verdicts import Verdict
@@ -26,8 +27,8 @@ EndReason = InterviewSession.EndReason
 State = InterviewProblem.State
 
 
-class InterviewError(ValidationError):
-    """A refusal with a message for the user; `status_code` is what the API answers."""
+class InterviewError(DomainError):
+    """A refusal with a message for the user (config/errors.py answers it with `status_code`)."""
 
     status_code = 400
 
@@ -50,6 +51,10 @@ class InterviewActive(InterviewConflict):
     def __init__(self, session):
         super().__init__("You already have an interview in progress; finish it before starting another.")
         self.session = session
+
+    def data(self) -> dict:
+        """The API names the running interview, to resume it."""
+        return {**super().data(), "id": self.session.pk} if self.session is not None else super().data()
 
 
 def _now(now):
@@ -156,13 +161,42 @@ def _close(session_id, *, user_id, reason, at) -> bool:
     return bool(closed)
 
 
+def _close_if_expired(session_id, *, user_id, deadline, now) -> bool:
+    """The one place a session past its deadline ends. It ends at its deadline, not when someone
+    noticed: time spent stops there."""
+    return now >= deadline and _close(session_id, user_id=user_id, reason=EndReason.DEADLINE, at=deadline)
+
+
+def _past_deadline(session, now) -> bool:
+    return session.is_active and now >= session.deadline
+
+
 def interview_expire_if_due(*, session, now=None) -> InterviewSession:
     """Close a session whose deadline has passed (lazily, whenever it is read). Returns it fresh."""
     now = _now(now)
-    if session.is_active and now >= session.deadline:
-        # It ended at its deadline, not when someone noticed: time spent stops there.
-        _close(session.pk, user_id=session.user_id, reason=EndReason.DEADLINE, at=session.deadline)
+    if _past_deadline(session, now):
+        _close_if_expired(session.pk, user_id=session.user_id, deadline=session.deadline, now=now)
         session.refresh_from_db()
+    return session
+
+
+def interview_load(*, user, interview_id, now) -> InterviewSession:
+    """The user's own session (a 404 otherwise), as the page and the API read it: ended first if
+    its deadline passed by `now`. Whether a submission is too late is not decided here but under
+    the session's lock (interview_lock_for_submission), with the clock read then."""
+    session = interview_get_for_user(user=user, interview_id=interview_id)
+    if _past_deadline(session, now):
+        interview_expire_if_due(session=session, now=now)
+        session = interview_get_for_user(user=user, interview_id=interview_id)  # with its problems again
+    return session
+
+
+def interview_active(*, user, now) -> InterviewSession | None:
+    """The user's running interview, if any: one past its deadline ends now and is none."""
+    session = interview_active_for_user(user=user)
+    if session is not None and _past_deadline(session, now):
+        interview_expire_if_due(session=session, now=now)
+        return None
     return session
 
 
@@ -172,11 +206,8 @@ def interviews_close_expired(*, now=None, user=None) -> list:
     qs = InterviewSession.objects.filter(status=Status.ACTIVE, deadline__lte=now)
     if user is not None:
         qs = qs.filter(user=user)
-    closed = []
-    for session_id, user_id, deadline in qs.values_list("id", "user_id", "deadline"):
-        if _close(session_id, user_id=user_id, reason=EndReason.DEADLINE, at=deadline):
-            closed.append(session_id)
-    return closed
+    return [session_id for session_id, user_id, deadline in qs.values_list("id", "user_id", "deadline")
+            if _close_if_expired(session_id, user_id=user_id, deadline=deadline, now=now)]
 
 
 def interview_finish(*, session, now=None) -> InterviewSession:

@@ -1,25 +1,23 @@
 """Interview pages: thin views over the selectors and services. "Now" comes from
-interviews.clock, so tests can move time; a session read after its deadline ends there."""
+interviews.clock, so tests can move time; a session read after its deadline ends there.
+A refusal (InterviewError, SubmissionRefused) is answered by config.errors, as @shows_errors says."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from config.errors import shows_errors
 from interviews import clock
 from interviews.models import RUBRIC_CRITERIA, RUBRIC_SCORES, WARNING_SECONDS, InterviewSession
-from interviews.selectors import (interview_active_for_user, interview_counts, interview_current,
-                                  interview_editor_code, interview_get_for_user, interview_list_for_user,
-                                  interview_report, interview_summaries, interview_template_get,
-                                  interview_template_list)
-from interviews.services import (InterviewActive, InterviewClosed, InterviewError, interview_draft_save,
-                                 interview_expire_if_due, interview_finish, interview_next, interview_review_save,
+from interviews.selectors import (interview_list_for_user, interview_report, interview_state,
+                                  interview_summaries, interview_template_get, interview_template_list)
+from interviews.services import (InterviewActive, InterviewError, interview_active, interview_draft_save,
+                                 interview_finish, interview_load, interview_next, interview_review_save,
                                  interview_skip, interview_start)
 from judge.models import Mode
-from judge.limits import SubmissionRefused
 from judge.services import submission_create
 from problems.models import Problem
 
@@ -27,11 +25,7 @@ from problems.models import Problem
 def _load(request, interview_id):
     """(session, now): the user's own session (404 otherwise), ended first if its time is up."""
     now = clock.now()
-    session = interview_get_for_user(user=request.user, interview_id=interview_id)
-    if session.is_active and now >= session.deadline:
-        interview_expire_if_due(session=session, now=now)
-        session = interview_get_for_user(user=request.user, interview_id=interview_id)
-    return session, now
+    return interview_load(user=request.user, interview_id=interview_id, now=now), now
 
 
 def _mmss(seconds: float) -> str:
@@ -42,10 +36,7 @@ def _mmss(seconds: float) -> str:
 @login_required
 def interview_list_page(request):
     now = clock.now()
-    active = interview_active_for_user(user=request.user)
-    if active is not None and now >= active.deadline:
-        interview_expire_if_due(session=active, now=now)
-        active = None
+    active = interview_active(user=request.user, now=now)
     finished = interview_list_for_user(user=request.user).filter(status=InterviewSession.Status.FINISHED)
     page = Paginator(finished, 20).get_page(request.GET.get("page"))
     return render(request, "interviews/list.html", {
@@ -57,34 +48,33 @@ def interview_list_page(request):
     })
 
 
+def _start_refused(request, error):
+    if isinstance(error, InterviewActive):  # one at a time: back to the running one
+        messages.info(request, error.message)
+        return redirect(error.session) if error.session else redirect("interview_list")
+    messages.error(request, error.message)
+    return redirect("interview_list")
+
+
 @login_required
 @require_POST
+@shows_errors(page=_start_refused)
 def interview_start_view(request):
     template = interview_template_get(request.POST.get("template", ""))
-    try:
-        session = interview_start(user=request.user, template=template,
-                                  hide_difficulty=request.POST.get("hide_difficulty") == "on", now=clock.now())
-    except InterviewActive as exc:
-        messages.info(request, str(exc.messages[0]))
-        return redirect(exc.session) if exc.session else redirect("interview_list")
-    except InterviewError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("interview_list")
+    session = interview_start(user=request.user, template=template,
+                              hide_difficulty=request.POST.get("hide_difficulty") == "on", now=clock.now())
     return redirect(session)
 
 
-def _active_context(session, now, *, code=None, error=None) -> dict:
-    current = interview_current(session)
-    remaining = session.remaining(now)
-    counts = interview_counts(session, current.problem)
+def _active_context(state, *, code=None, error=None) -> dict:
+    """The page's names for the InterviewState of a running interview (the API's: interviews.api)."""
     return {
-        "session": session, "current": current, "problem": current.problem,
-        "count": len(session.problems.all()),
-        "code": interview_editor_code(session, current.problem) if code is None else code,
-        "error": error, "counts": counts,
-        "remaining": f"{remaining:.3f}", "left": _mmss(remaining), "warning": remaining <= WARNING_SECONDS,
-        "deadline_iso": session.deadline.isoformat(timespec="milliseconds"),
-        "is_last": current.position == len(session.problems.all()),
+        "session": state.session, "current": state.current, "problem": state.current.problem,
+        "count": state.problem_count, "code": state.code if code is None else code,
+        "error": error, "counts": state.counts, "is_last": state.is_last,
+        "remaining": f"{state.remaining:.3f}", "left": _mmss(state.remaining),
+        "warning": state.remaining <= WARNING_SECONDS,
+        "deadline_iso": state.session.deadline.isoformat(timespec="milliseconds"),
     }
 
 
@@ -100,7 +90,7 @@ def _report_context(session, now, *, posted=None, **extra) -> dict:
 def interview_page(request, interview_id):
     session, now = _load(request, interview_id)
     if session.is_active:
-        return render(request, "interviews/active.html", _active_context(session, now))
+        return render(request, "interviews/active.html", _active_context(interview_state(session, now=now)))
     return render(request, "interviews/report.html", _report_context(session, now))
 
 
@@ -111,81 +101,76 @@ def interview_report_partial(request, interview_id):
     return render(request, "interviews/_report.html", _report_context(session, now))
 
 
+def _submit_refused_page(request, error, interview_id):
+    # The code stays in the editor: the message is shown beside it, nothing is lost.
+    session, now = _load(request, interview_id)
+    if not session.is_active:
+        messages.error(request, error.message)
+        return redirect(session)
+    return "interviews/active.html", _active_context(interview_state(session, now=now),
+                                                     code=request.POST.get("code", ""), error=error.message)
+
+
 @login_required
 @require_POST
+@shows_errors(page=_submit_refused_page)
 def interview_submit(request, interview_id):
     session, now = _load(request, interview_id)
-    code = request.POST.get("code", "")
     mode = Mode.RUN if request.POST.get("mode") == Mode.RUN else Mode.SUBMIT
     slug = request.POST.get("problem", "")
     # Anything but a slug is no problem. Looked up, a NUL would fail in PostgreSQL (a 500).
     problem = Problem.objects.filter(slug=slug).first() if slug_re.match(slug) else None
-    try:
-        if problem is None:
-            raise ValidationError("That is not the interview's current problem; reload the interview.")
-        # No `now`: whether it is too late is decided under the session's lock, with the time
-        # read then (interviews.services.interview_lock_for_submission), as for the API.
-        submission = submission_create(user=request.user, problem=problem, code=code, mode=mode,
-                                       interview=session)
-    except (ValidationError, SubmissionRefused) as exc:
-        # The code stays in the editor: the message is shown beside it, nothing is lost.
-        if isinstance(exc, SubmissionRefused):  # a rate limit or the judge's queue cap
-            status, error = 429, exc.message
-        else:
-            status, error = (409 if isinstance(exc, InterviewClosed) else 400), " ".join(exc.messages)
-        if request.htmx:
-            return render(request, "judge/_submit_error.html", {"error": error}, status=status)
-        if not session.is_active:
-            messages.error(request, error)
-            return redirect(session)
-        return render(request, "interviews/active.html", _active_context(session, now, code=code, error=error),
-                      status=status)
+    if problem is None:
+        raise InterviewError("That is not the interview's current problem; reload the interview.")
+    # No `now`: whether it is too late is decided under the session's lock, with the time
+    # read then (interviews.services.interview_lock_for_submission), as for the API.
+    submission = submission_create(user=request.user, problem=problem, code=request.POST.get("code", ""),
+                                   mode=mode, interview=session)
     if request.htmx:
-        current = interview_current(session)
+        state = interview_state(session, now=now)
         return render(request, "interviews/_submitted.html", {
-            "submission": submission, "session": session, "current": current,
-            "counts": interview_counts(session, problem),
-            "is_last": current.position == len(session.problems.all()),
+            "submission": submission, "session": session, "current": state.current, "counts": state.counts,
+            "is_last": state.is_last,
         })
     return redirect(session)
 
 
 @login_required
 @require_POST
+@shows_errors(partial="practice/_saved.html")  # bad text (400), or the interview ended or moved on (409)
 def interview_draft_view(request, interview_id):
     """The interview's editor autosaves here (htmx, debounced on the client): answers with a status line."""
     session, now = _load(request, interview_id)
     slug = request.POST.get("problem", "")
-    try:
-        # Anything but a slug is no problem of the session. Looked up, a NUL would fail in PostgreSQL.
-        saved_at = interview_draft_save(session=session, slug=slug if slug_re.match(slug) else "",
-                                        code=request.POST.get("code", ""), now=now)
-    except ValidationError as exc:  # bad text (400), or the interview ended or moved on (409)
-        return render(request, "practice/_saved.html", {"error": " ".join(exc.messages)},
-                      status=getattr(exc, "status_code", 400))
+    # Anything but a slug is no problem of the session. Looked up, a NUL would fail in PostgreSQL.
+    saved_at = interview_draft_save(session=session, slug=slug if slug_re.match(slug) else "",
+                                    code=request.POST.get("code", ""), now=now)
     return render(request, "practice/_saved.html", {"saved_at": saved_at})
+
+
+def _back_to_interview(request, error, interview_id):
+    messages.error(request, error.message)
+    return redirect("interview_detail", interview_id=interview_id)
 
 
 def _move(request, interview_id, service, done_message):
     session, now = _load(request, interview_id)
-    try:
-        session = service(session=session, position=request.POST.get("position") or None, now=now)
-    except InterviewError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        if not session.is_active:
-            messages.info(request, done_message)
+    session = service(session=session, position=request.POST.get("position") or None, now=now)
+    if not session.is_active:
+        messages.info(request, done_message)
     return redirect(session)
 
 
 @login_required
 @require_POST
+@shows_errors(page=_back_to_interview)
 def interview_next_view(request, interview_id):
     return _move(request, interview_id, interview_next, "That was the last problem: here is your report.")
 
 
 @login_required
 @require_POST
+@shows_errors(page=_back_to_interview)
 def interview_skip_view(request, interview_id):
     return _move(request, interview_id, interview_skip, "That was the last problem: here is your report.")
 
@@ -198,17 +183,23 @@ def interview_finish_view(request, interview_id):
     return redirect(session)
 
 
+def _posted_rubric(request) -> dict:
+    return {key: {"score": request.POST.get(f"{key}-score", ""), "note": request.POST.get(f"{key}-note", "")}
+            for key, _ in RUBRIC_CRITERIA}
+
+
+def _review_refused_page(request, error, interview_id):
+    # The report again, with what was typed kept and the reason beside the form.
+    session, now = _load(request, interview_id)
+    return "interviews/report.html", _report_context(session, now, review_error=error.message,
+                                                     posted=_posted_rubric(request))
+
+
 @login_required
 @require_POST
+@shows_errors(page=_review_refused_page)
 def interview_review_view(request, interview_id):
     session, now = _load(request, interview_id)
-    rubric = {key: {"score": request.POST.get(f"{key}-score", ""), "note": request.POST.get(f"{key}-note", "")}
-              for key, _ in RUBRIC_CRITERIA}
-    try:
-        interview_review_save(session=session, rubric=rubric, now=now)
-    except InterviewError as exc:
-        return render(request, "interviews/report.html",
-                      _report_context(session, now, review_error=" ".join(exc.messages), posted=rubric),
-                      status=exc.status_code)
+    interview_review_save(session=session, rubric=_posted_rubric(request), now=now)
     messages.info(request, "Your review is saved with the interview.")
     return redirect(session)

@@ -2,7 +2,6 @@
 permission-checked selector, shape JSON. Someone else's submission is a 404."""
 
 from django.core.cache import caches
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
@@ -15,9 +14,7 @@ from config.api import PAGE_PARAMETER, SIGNED_IN, error_responses, paginated
 from config.api_input import TextField
 from interviews.models import InterviewSession
 from interviews.selectors import interview_get_for_user
-from interviews.services import InterviewClosed
 from judge.history import history_filters
-from judge.limits import SubmissionRefused
 from judge.models import Mode
 from judge.progress import progress_get
 from judge.selectors import submission_get_for_user, submission_list_for_user, submission_previous_id
@@ -160,23 +157,16 @@ def submission_collection_api(request):
         interview = None
         if data.validated_data["interview"] is not None:  # someone else's interview is a 404
             interview = interview_get_for_user(user=request.user, interview_id=data.validated_data["interview"])
-        try:
-            submission = submission_create(
-                user=request.user, problem=problem, code=data.validated_data["code"],
-                mode=data.validated_data["mode"], language=data.validated_data["language"],
-                custom_tests=data.validated_data["custom_tests"], interview=interview,
-            )
-        except InterviewClosed as exc:  # late: the interview is over
-            return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_409_CONFLICT)
-        except SubmissionRefused as exc:  # a rate limit or the queue cap: nothing was stored
-            return Response({"detail": exc.message}, status=status.HTTP_429_TOO_MANY_REQUESTS,
-                            headers={"Retry-After": str(exc.retry_after)})
+        # Refused (config.api.exception_handler answers): late for the interview (409), a rate
+        # limit or the queue cap (429 and Retry-After; nothing was stored).
+        submission = submission_create(
+            user=request.user, problem=problem, code=data.validated_data["code"],
+            mode=data.validated_data["mode"], language=data.validated_data["language"],
+            custom_tests=data.validated_data["custom_tests"], interview=interview,
+        )
         return Response(SubmissionDetailSerializer(submission).data, status=status.HTTP_201_CREATED)
 
-    try:
-        filters = history_filters(request.query_params)
-    except DjangoValidationError as exc:
-        return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
+    filters = history_filters(request.query_params)  # a bad one: ValidationError, a 400
     if filters["problem_slug"] and not Problem.objects.filter(slug=filters["problem_slug"]).exists():
         # Said, not silently answered with no rows (which would read as "none of it"), as the page does.
         return Response({"detail": f"No problem {filters['problem_slug']!r}: give a problem's slug, like rotate-left."},

@@ -4,9 +4,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from config.errors import shows_errors
 from judge.models import Mode
 from judge.history import history_filters
-from judge.limits import SubmissionRefused
 from judge.progress import progress_get
 from judge.presentation import code_diff, highlight_go
 from judge.selectors import submission_get_for_user, submission_list_for_user, submission_previous
@@ -16,28 +16,21 @@ from learn.selectors import solved_slugs
 from problems.selectors import problem_get, problem_titles
 
 
+def _submit_refused_page(request, error, slug):
+    # The code stays in the editor: the error is shown beside it, nothing is lost.
+    return "problems/detail.html", {"error": error.message, "problem": problem_get(slug), "recent": [],
+                                    "code": request.POST.get("code", ""),
+                                    "custom_tests": request.POST.get("custom_tests", "")}
+
+
 @login_required
 @require_POST
+@shows_errors(page=_submit_refused_page)
 def submit(request, slug):
     problem = problem_get(slug)
-    code = request.POST.get("code", "")
     mode = Mode.RUN if request.POST.get("mode") == Mode.RUN else Mode.SUBMIT
-    custom_tests = request.POST.get("custom_tests", "")
-    try:
-        submission = submission_create(user=request.user, problem=problem, code=code, mode=mode,
-                                       custom_tests=custom_tests)
-    except (ValidationError, SubmissionRefused) as exc:
-        # The code stays in the editor: the error is shown beside it, nothing is lost.
-        refused = isinstance(exc, SubmissionRefused)
-        context = {"error": exc.message if refused else " ".join(exc.messages), "problem": problem}
-        if request.htmx:
-            response = render(request, "judge/_submit_error.html", context, status=429 if refused else 400)
-        else:
-            response = render(request, "problems/detail.html", {
-                **context, "code": code, "custom_tests": custom_tests, "recent": []}, status=429 if refused else 400)
-        if refused:
-            response["Retry-After"] = str(exc.retry_after)
-        return response
+    submission = submission_create(user=request.user, problem=problem, code=request.POST.get("code", ""),
+                                   mode=mode, custom_tests=request.POST.get("custom_tests", ""))
     if request.htmx:
         return render(request, "judge/_status.html", {
             "submission": submission, "oob": True, "new_row": not getattr(submission, "is_duplicate", False)})

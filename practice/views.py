@@ -1,9 +1,9 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from config.errors import shows_errors
 from practice.selectors import SolutionHidden, solution_access, solution_get_for_user
 from practice.services import draft_save, note_save, solution_reveal
 from problems.selectors import problem_get
@@ -11,26 +11,22 @@ from problems.selectors import problem_get
 
 @login_required
 @require_POST
+@shows_errors(partial="practice/_saved.html")  # text that cannot be kept: a 400 (config/errors.py)
 def draft_save_view(request, slug):
     """The editor autosaves here (htmx, debounced on the client): answers with a status line."""
     problem = problem_get(slug)
     custom_tests = request.POST.get("custom_tests")  # absent where the page has no scratch file
-    try:
-        draft = draft_save(user=request.user, problem=problem, code=request.POST.get("code", ""),
-                           custom_tests=custom_tests)
-    except ValidationError as exc:
-        return render(request, "practice/_saved.html", {"error": " ".join(exc.messages)}, status=400)
+    draft = draft_save(user=request.user, problem=problem, code=request.POST.get("code", ""),
+                       custom_tests=custom_tests)
     return render(request, "practice/_saved.html", {"saved_at": draft.updated_at})
 
 
 @login_required
 @require_POST
+@shows_errors(partial="practice/_saved.html")
 def note_save_view(request, slug):
     problem = problem_get(slug)
-    try:
-        note = note_save(user=request.user, problem=problem, text=request.POST.get("text", ""))
-    except ValidationError as exc:
-        return render(request, "practice/_saved.html", {"error": " ".join(exc.messages)}, status=400)
+    note = note_save(user=request.user, problem=problem, text=request.POST.get("text", ""))
     if not request.htmx:  # the no-script form: back to the page, which shows the saved notes
         return redirect(f"{reverse('problem_detail', args=[problem.slug])}#notes")
     return render(request, "practice/_saved.html", {"saved_at": note.updated_at})

@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "config.signed_out.HtmxSignedOutMiddleware",
     # A view that finds the database down answers 503 with Retry-After (JSON under /api/).
     "config.outage.ServiceUnavailableMiddleware",
+    # A service's refusal (a DomainError: a rate limit, an interview that is over) raised by a
+    # page view: its status and headers, with an htmx partial or a page (config/errors.py).
+    "config.errors.DomainErrorMiddleware",
 ]
 
 # Django's defaults, stated so they are not lost: other sites see no path of ours in Referer,
