@@ -14,8 +14,8 @@ from rest_framework.response import Response
 
 from config.api import error_responses
 from learn.models import QuizAnswer, QuizItem
-from learn.selectors import (lesson_get, lesson_list, lesson_problems, progress_by_step, quiz_answers_for_user,
-                             solved_slugs)
+from learn.selectors import (lesson_get, lesson_list, lesson_neighbours, lesson_problems, progress_by_step,
+                             quiz_answers_for_user, solved_slugs)
 from learn.services import quiz_answer, quiz_answer_try
 from learn.templatetags.lesson_text import summary_html, summary_text
 
@@ -132,7 +132,7 @@ def lesson_detail_api(request, step):
     lesson = lesson_get(step)
     answers = quiz_answers_for_user(request.user, lesson)
     solved = solved_slugs(request.user)
-    steps = set(lesson_list().filter(step__in=[step - 1, step + 1]).values_list("step", flat=True))
+    previous_step, next_step = lesson_neighbours(step)
     return Response(LessonDetailSerializer({
         "step": lesson.step, "title": lesson.title, **_summary(lesson.summary),
         "notes": lesson.notes, "notes_html": lesson.notes_html,
@@ -140,8 +140,8 @@ def lesson_detail_api(request, step):
                       "solved": p.slug in solved} for p in lesson_problems(lesson)],
         "quiz": [_quiz_item(item, answers.get(item.id)) for item in lesson.quiz_items.all()],
         "progress": _progress(progress_by_step(request.user).get(lesson.step)),
-        "previous_step": step - 1 if step - 1 in steps else None,
-        "next_step": step + 1 if step + 1 in steps else None,
+        "previous_step": previous_step,
+        "next_step": next_step,
     }).data)
 
 

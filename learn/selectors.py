@@ -1,6 +1,6 @@
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, Q
 from django.shortcuts import get_object_or_404
 
 from config.compiled_query import CompiledQuery
@@ -81,6 +81,14 @@ def lesson_list():
 
 def lesson_get(step: int) -> Lesson:
     return get_object_or_404(Lesson, step=step)
+
+
+def lesson_neighbours(step: int) -> tuple[int | None, int | None]:
+    """(previous, next): the steps of the lessons just before and after `step`, None at either end.
+    The lesson page's links and the lesson API's fields."""
+    steps = Lesson.objects.aggregate(previous=Max("step", filter=Q(step__lt=step)),
+                                     next=Min("step", filter=Q(step__gt=step)))
+    return steps["previous"], steps["next"]
 
 
 def lesson_problems(lesson: Lesson) -> list:

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from learn.models import QuizItem
-from learn.selectors import (lesson_get, lesson_list, lesson_problems, progress_by_step,
+from learn.selectors import (lesson_get, lesson_list, lesson_neighbours, lesson_problems, progress_by_step,
                              quiz_answers_for_user, solved_slugs)
 from learn.services import quiz_answer, quiz_answer_try
 
@@ -18,14 +18,15 @@ def lesson_page(request, step):
     lesson = lesson_get(step)
     answers = quiz_answers_for_user(request.user, lesson)
     items = [(item, answers.get(item.id)) for item in lesson.quiz_items.all()]
+    previous_step, next_step = lesson_neighbours(step)
     return render(request, "learn/lesson.html", {
         "lesson": lesson,
         "problems": lesson_problems(lesson),
         "solved": solved_slugs(request.user),
         "items": items,
         "progress": progress_by_step(request.user).get(lesson.step),
-        "previous_step": step - 1 if step > 1 else None,
-        "next_step": step + 1 if lesson_list().filter(step=step + 1).exists() else None,
+        "previous_step": previous_step,
+        "next_step": next_step,
     })
 
 
