@@ -8,14 +8,13 @@ saved" stays distinct from "saved empty", and the editor falls back to the probl
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
 from config.api import SIGNED_IN, ErrorSerializer, error_responses
 from config.api_input import TextField
 from practice.dashboard import dashboard_for_user
-from practice.selectors import SolutionHidden, draft_get, note_get, solution_get_for_user
+from practice.selectors import draft_get, note_get, solution_get_for_user
 from practice.services import draft_discard, draft_save, note_save, solution_reveal
 from problems.selectors import problem_get
 
@@ -148,12 +147,9 @@ _HIDDEN = OpenApiResponse(ErrorSerializer, description="Not signed in, or the so
 @api_view(["GET", "POST"])
 def solution_api(request, slug):
     problem = problem_get(slug)
-    try:
-        if request.method == "POST":
-            solution_reveal(user=request.user, problem=problem)
-        review, access = solution_get_for_user(user=request.user, problem=problem)
-    except SolutionHidden as exc:
-        raise PermissionDenied(str(exc)) from None
+    if request.method == "POST":
+        solution_reveal(user=request.user, problem=problem)  # hidden: SolutionHidden, a 403
+    review, access = solution_get_for_user(user=request.user, problem=problem)
     return Response(SolutionSerializer(_solution_data(review, access, problem)).data)
 
 

@@ -4,6 +4,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
+from config.errors import DomainError
 from interviews import clock
 from interviews.models import InterviewSession
 from judge.models import Mode
@@ -40,8 +41,11 @@ def custom_tests_template(problem) -> str:
 
 # -- who may see a problem's solution ---------------------------------------------------------
 
-class SolutionHidden(PermissionDenied):
-    """The solution is not for this user (yet); the message says why, for the user."""
+class SolutionHidden(DomainError, PermissionDenied):
+    """The solution is not for this user (yet); the message says why, for the user. The API
+    answers it 403 (config.api); the pages show the panel with its "Show solution" button."""
+
+    status_code = 403
 
 
 @dataclass(frozen=True)

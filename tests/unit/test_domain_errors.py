@@ -18,6 +18,7 @@ from config.errors import shows_errors
 from interviews.models import InterviewSession
 from interviews.services import InterviewActive, InterviewClosed, InterviewConflict, InterviewError
 from judge.limits import SubmissionRefused
+from practice.selectors import SolutionHidden
 
 pytestmark = pytest.mark.urls(__name__)
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -34,6 +35,7 @@ ERRORS = {
                 {"detail": "You already have an interview in progress; finish it before starting another.",
                  "id": 7}),
     "interview": (lambda: InterviewError("Submit it first."), 400, {}, {"detail": "Submit it first."}),
+    "hidden": (lambda: SolutionHidden("Solve it first."), 403, {}, {"detail": "Solve it first."}),
     "invalid": (lambda: ValidationError(["Code is empty.", "Really."]), 400, {}, {"detail": "Code is empty. Really."}),
 }
 
