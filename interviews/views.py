@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from config.errors import shows_errors
 from interviews import clock
 from interviews.models import RUBRIC_CRITERIA, RUBRIC_SCORES, WARNING_SECONDS, InterviewSession
-from interviews.selectors import (interview_list_for_user, interview_report, interview_state,
+from interviews.selectors import (interview_get_for_user, interview_list_for_user, interview_report, interview_state,
                                   interview_summaries, interview_template_get, interview_template_list)
 from interviews.services import (InterviewActive, InterviewError, interview_active, interview_draft_save,
                                  interview_finish, interview_load, interview_next, interview_review_save,
@@ -102,8 +102,9 @@ def interview_report_partial(request, interview_id):
 
 
 def _submit_refused_page(request, error, interview_id):
-    # The code stays in the editor: the message is shown beside it, nothing is lost.
-    session, now = _load(request, interview_id)
+    # The code stays in the editor: the message is shown beside it, nothing is lost. Read as the
+    # refused submission found it: one refused as late shows the page it was sent from, at 00:00.
+    session, now = interview_get_for_user(user=request.user, interview_id=interview_id), clock.now()
     if not session.is_active:
         messages.error(request, error.message)
         return redirect(session)

@@ -48,7 +48,15 @@ def submit_api(session, code):
                        format="json")
 
 
+def submit_plain_page(session, code):
+    """Without htmx (no script): refused, the interview page again with the code kept."""
+    client = Client()
+    client.force_login(session.user)
+    return client.post(f"/interviews/{session.pk}/submit/", {"problem": SLUG, "code": code, "mode": "submit"})
+
+
 PATHS = {"page": submit_page, "api": submit_api}
+RACING_PATHS = {**PATHS, "plain page": submit_plain_page}
 
 
 def refused_as_late(response) -> bool:
@@ -62,7 +70,7 @@ def test_a_submission_50_ms_after_the_deadline_is_refused(path, session, clock):
     assert not Submission.objects.filter(interview=session).exists()
 
 
-@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("path", RACING_PATHS)
 def test_time_is_read_once_the_session_lock_is_held(path, session, clock):
     """The request arrives 100 ms before the deadline and waits for the session's lock (held here,
     as by a concurrent submission); when it gets it, the deadline is 50 ms past: refused."""
@@ -71,7 +79,7 @@ def test_time_is_read_once_the_session_lock_is_held(path, session, clock):
 
     def request():
         try:
-            answers.append(PATHS[path](session, code_with("RACER", "RACE")))
+            answers.append(RACING_PATHS[path](session, code_with("RACER", "RACE")))
         finally:
             connection.close()
 
@@ -83,6 +91,8 @@ def test_time_is_read_once_the_session_lock_is_held(path, session, clock):
         clock.now = session.deadline + LATE
     racer.join(timeout=30)
     assert len(answers) == 1 and refused_as_late(answers[0]), answers
+    if path == "plain page":
+        assert "// RACER-RACE" in answers[0].content.decode()  # still in the editor
     assert not Submission.objects.filter(interview=session).exists()
 
 
