@@ -1,12 +1,12 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from accounts.throttle import client_ip, login_attempt, login_succeeded, login_throttle_message
 from config.api import error_responses
+from config.errors import TooManyRequests
 
 
 class TokenSerializer(serializers.Serializer):  # for the OpenAPI schema
@@ -24,8 +24,7 @@ class ThrottledObtainAuthToken(ObtainAuthToken):
         username = request.data.get("username", "") if hasattr(request.data, "get") else ""
         attempt = login_attempt(username=username, ip=client_ip(request))
         if attempt.wait:  # refused before the password is checked: no oracle for a guesser
-            return Response({"detail": login_throttle_message(attempt.wait)},
-                            status=status.HTTP_429_TOO_MANY_REQUESTS, headers={"Retry-After": str(attempt.wait)})
+            raise TooManyRequests(login_throttle_message(attempt.wait), retry_after=attempt.wait)
         response = super().post(request, *args, **kwargs)  # a wrong password raises: it stays counted
         login_succeeded(attempt)
         return response

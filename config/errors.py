@@ -38,6 +38,20 @@ class DomainError(Exception):
         return {"detail": self.message}
 
 
+class TooManyRequests(DomainError):
+    """Refused by a limit (nothing was done): a 429 whose Retry-After says when to try again."""
+
+    status_code = 429
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.retry_after = max(1, int(retry_after))
+
+    @property
+    def headers(self) -> dict:
+        return {"Retry-After": str(self.retry_after)}
+
+
 def domain_error(exc) -> DomainError | None:
     """`exc` as a DomainError (a ValidationError becomes a 400 with its messages), else None."""
     if isinstance(exc, DomainError):

@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Count, Q
 
-from config.errors import DomainError
+from config.errors import TooManyRequests
 from judge.models import Submission
 from judge.verdicts import Status
 
@@ -21,18 +21,8 @@ MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)
 
 
-class SubmissionRefused(DomainError):
+class SubmissionRefused(TooManyRequests):
     """Not queued because of a limit; nothing was stored. `retry_after`: seconds, a hint."""
-
-    status_code = 429
-
-    def __init__(self, message: str, *, retry_after: int):
-        super().__init__(message)
-        self.retry_after = max(1, int(retry_after))
-
-    @property
-    def headers(self) -> dict:
-        return {"Retry-After": str(self.retry_after)}
 
 
 def _seconds_until_below(user, *, since, window, limit, now) -> int:
