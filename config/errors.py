@@ -69,14 +69,16 @@ def with_headers(response: HttpResponse, error: DomainError) -> HttpResponse:
 
 # -- pages ---------------------------------------------------------------------------------
 
-def shows_errors(*, partial: str | None = None, page=None):
+def shows_errors(*, partial=None, page=None):
     """How a page view shows a DomainError it raises (DomainErrorMiddleware reads this).
 
-    `partial`: the template an htmx request gets, with {"error": message} (default: ERROR_PARTIAL);
-    a plain request too when there is no `page` (an endpoint that only htmx calls). `page(request, error, **view_kwargs)`: a plain request's answer,
-    either (template, context) rendered with the error's status and headers (the page as it was,
-    with the message beside the form and the user's input kept), or a response of its own (a
-    redirect after a form post, the message flashed)."""
+    `partial`: what an htmx request gets (default ERROR_PARTIAL); a plain request too when there
+    is no `page` (an endpoint that only htmx calls). `page`: what a plain request gets (default
+    ERROR_PAGE). Each is a template, rendered with {"error": message}, or a function
+    `(request, error, **view_kwargs)` returning (template, context), rendered so (the page as it
+    was, with the message beside the form and the user's input kept), or a response of its own
+    (a redirect after a form post, the message flashed). Rendered answers carry the error's
+    status and headers."""
     def mark(view):
         view.error_partial, view.error_page = partial, page
         return view
@@ -106,13 +108,14 @@ class DomainErrorMiddleware:
         partial = getattr(view, "error_partial", None)
         page = getattr(view, "error_page", None)
         if getattr(request, "htmx", False) or (partial and not page):
-            response = render(request, partial or ERROR_PARTIAL, {"error": error.message}, status=error.status_code)
-        elif page is None:
-            response = render(request, ERROR_PAGE, {"error": error}, status=error.status_code)
+            shown = partial or ERROR_PARTIAL
         else:
-            answer = page(request, error, **(match.kwargs if match else {}))
+            shown = page or ERROR_PAGE
+        if callable(shown):
+            answer = shown(request, error, **(match.kwargs if match else {}))
             if isinstance(answer, HttpResponse):
                 return answer
             template, context = answer
-            response = render(request, template, context, status=error.status_code)
-        return with_headers(response, error)
+        else:
+            template, context = shown, {"error": error.message, "status_code": error.status_code}
+        return with_headers(render(request, template, context, status=error.status_code), error)

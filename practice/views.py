@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from config.errors import shows_errors
-from practice.selectors import SolutionHidden, solution_access, solution_get_for_user
+from practice.selectors import solution_access, solution_get_for_user
 from practice.services import draft_save, note_save, solution_reveal
 from problems.selectors import problem_get
 
@@ -32,37 +32,36 @@ def note_save_view(request, slug):
     return render(request, "practice/_saved.html", {"saved_at": note.updated_at})
 
 
-def _solution_response(request, problem, *, review=None, access=None, status=200, focus=False):
+def _panel(request, problem, *, review=None, access=None, focus=False) -> tuple[str, dict]:
     """The "Learn from it" panel: alone for htmx, else on a page of its own."""
     template = "problems/_learn.html" if request.htmx else "problems/solution.html"
-    return render(request, template, {"problem": problem, "review": review, "solution": access, "focus": focus},
-                  status=status)
+    return template, {"problem": problem, "review": review, "solution": access, "focus": focus}
+
+
+def _hidden_panel(request, error, slug):
+    """SolutionHidden (a 403, config/errors.py): the panel says why, with "Show solution" when it may."""
+    problem = problem_get(slug)
+    return _panel(request, problem, access=solution_access(user=request.user, problem=problem))
 
 
 @login_required
+@shows_errors(partial=_hidden_panel, page=_hidden_panel)
 def solution_view(request, slug):
     """A problem's reference solution, what interviewers look for and its common mistakes, for a
     user who solved it or chose "Show solution" (403 with the reason otherwise)."""
     problem = problem_get(slug)
-    try:
-        review, access = solution_get_for_user(user=request.user, problem=problem)
-    except SolutionHidden:
-        return _solution_response(request, problem, access=solution_access(user=request.user, problem=problem),
-                                  status=403)
-    return _solution_response(request, problem, review=review, access=access)
+    review, access = solution_get_for_user(user=request.user, problem=problem)
+    return render(request, *_panel(request, problem, review=review, access=access))
 
 
 @login_required
 @require_POST
+@shows_errors(partial=_hidden_panel, page=_hidden_panel)
 def solution_reveal_view(request, slug):
     """"Show solution": recorded, then the panel (htmx) or the solution's page."""
     problem = problem_get(slug)
-    try:
-        solution_reveal(user=request.user, problem=problem)
-        review, access = solution_get_for_user(user=request.user, problem=problem)
-    except SolutionHidden:
-        return _solution_response(request, problem, access=solution_access(user=request.user, problem=problem),
-                                  status=403)
+    solution_reveal(user=request.user, problem=problem)
+    review, access = solution_get_for_user(user=request.user, problem=problem)
     if not request.htmx:
         return redirect("problem_solution", slug=problem.slug)
-    return _solution_response(request, problem, review=review, access=access, focus=True)
+    return render(request, *_panel(request, problem, review=review, access=access, focus=True))

@@ -68,6 +68,15 @@ def with_page(request, name):
     raise ERRORS[name][0]()
 
 
+def _panel(request, error, name):
+    return "_error.html", {"error": f"panel ({'htmx' if request.htmx else 'plain'}): {error.message}"}
+
+
+@shows_errors(partial=_panel, page=_panel)
+def with_panel(request, name):
+    raise ERRORS[name][0]()
+
+
 def _back(request, error, name):
     return redirect(f"/back/?why={error.status_code}")
 
@@ -86,6 +95,7 @@ urlpatterns = [
     path("raise/<name>/", plain_raises),
     path("partial/<name>/", partial_only),
     path("page/<name>/", with_page),
+    path("panel/<name>/", with_panel),
     path("redirect/<name>/", with_redirect),
     path("other/", other_error),
     *site_urls.urlpatterns,  # the pages base.html links to
@@ -147,6 +157,16 @@ def test_the_views_page_for_a_plain_request_with_the_errors_status(name):
     assert_headers(response, headers)
     partial = Client().post(f"/page/{name}/", {"code": "my code"}, **HTMX)  # htmx: still the partial
     assert partial.status_code == status and "page:" not in partial.content.decode()
+
+
+@pytest.mark.parametrize("name", ERRORS)
+def test_a_views_own_screen_for_htmx_and_plain_requests(name):
+    _, status, headers, _ = ERRORS[name]
+    for extra, kind in ((HTMX, "htmx"), ({}, "plain")):
+        response = Client().get(f"/panel/{name}/", **extra)
+        assert response.status_code == status
+        assert f"panel ({kind}): {message(name)}" in response.content.decode()
+        assert_headers(response, headers)
 
 
 @pytest.mark.parametrize("name", ["rate-limit", "late"])
