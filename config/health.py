@@ -24,9 +24,9 @@ def _check_broker():
 
 
 def _check_docker():
-    from judge.sandbox import docker_client
+    from judge.sandbox import engine_ping
 
-    docker_client().ping()
+    engine_ping()
 
 
 def _check_runner_image():

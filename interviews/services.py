@@ -14,8 +14,8 @@ from interviews import banner, clock
 from interviews.models import RUBRIC_CRITERIA, InterviewProblem, InterviewSession
 from interviews.selectors import interview_active_for_user, interview_get_for_user
 from judge.models import Mode, Submission
-from judge.services import validate_text
 from judge.verdicts import Verdict
+from problems.code_files import validate_text
 from problems.models import Kind, Problem
 
 RECENT_SOLVE_WINDOW = timedelta(days=30)
@@ -295,7 +295,8 @@ def interview_draft_save(*, session, slug, code, now=None):
 
 
 def interview_lock_for_submission(*, interview, user, problem) -> InterviewSession:
-    """Called by judge.services.submission_create inside its transaction: lock the session row
+    """Registered as judge.hooks.interview_hooks (interviews/apps.py): called by
+    judge.services.submission_create inside its transaction: lock the session row
     and refuse a submission that is not the user's, too late, or not for the current problem.
 
     The clock is read here, once the lock is held, and never taken from the caller: a time read

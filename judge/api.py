@@ -12,9 +12,8 @@ from rest_framework.response import Response
 
 from config.api import PAGE_PARAMETER, SIGNED_IN, error_responses, paginated
 from config.api_input import TextField
-from interviews.models import InterviewSession
-from interviews.selectors import interview_get_for_user
 from judge.history import history_filters
+from judge.hooks import interview_hooks
 from judge.models import Mode
 from judge.progress import progress_get
 from judge.selectors import submission_get_for_user, submission_list_for_user, submission_previous_id
@@ -85,8 +84,7 @@ class SubmissionListSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField(read_only=True)
     started_at = serializers.DateTimeField(allow_null=True, required=False)
     finished_at = serializers.DateTimeField(allow_null=True, required=False)
-    interview = serializers.PrimaryKeyRelatedField(queryset=InterviewSession.objects.all(), allow_null=True,
-                                                   required=False)
+    interview = serializers.IntegerField(source="interview_id", allow_null=True, required=False)
 
 
 class SubmissionDetailSerializer(SubmissionListSerializer):
@@ -156,7 +154,8 @@ def submission_collection_api(request):
         problem = get_object_or_404(Problem, slug=data.validated_data["problem"])
         interview = None
         if data.validated_data["interview"] is not None:  # someone else's interview is a 404
-            interview = interview_get_for_user(user=request.user, interview_id=data.validated_data["interview"])
+            interview = interview_hooks.required("get_for_user")(user=request.user,
+                                                                 interview_id=data.validated_data["interview"])
         # Refused (config.api.exception_handler answers): late for the interview (409), a rate
         # limit or the queue cap (429 and Retry-After; nothing was stored).
         submission = submission_create(

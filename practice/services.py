@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 
-from judge.services import validate_text
 from practice.models import Draft, ProblemNote, SolutionReveal
 from practice.selectors import SolutionAccess, SolutionHidden, solution_access
+from problems.code_files import validate_text
 
 MAX_NOTE_CHARS = 20_000
 
@@ -34,10 +34,7 @@ def note_save(*, user, problem, text: str) -> ProblemNote:
 def _check_text(text, what: str, *, allow_empty: bool = False) -> None:
     if allow_empty and isinstance(text, str) and not text.strip():
         return
-    try:
-        validate_text(text)
-    except ValidationError as exc:
-        raise ValidationError(" ".join(exc.messages).replace("Code", what, 1)) from None
+    validate_text(text, label=what)
 
 
 def solution_reveal(*, user, problem) -> SolutionAccess:

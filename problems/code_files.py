@@ -7,6 +7,9 @@ plain Go. No Go source can begin with `-- `, so the two forms never collide.
 
 import re
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
 SINGLE_FILE = "solution.go"
 SINGLE_TEST_FILE = "solution_test.go"  # test-writing tasks: the user writes tests
 MAX_FILES = 12
@@ -54,3 +57,35 @@ def join_files(files: dict) -> str:
         return next(iter(files.values()))
     return "".join(f"-- {name} --\n{source if source.endswith(chr(10)) else source + chr(10)}"
                    for name, source in sorted(files.items()))
+
+
+# -- what text we accept from a user ----------------------------------------------------------
+
+def validate_text(text, *, label: str = "Code") -> str:
+    """Text we are willing to store for a user: drafts too, which may be half-typed.
+    `label` names the field in the messages ("Code", "Your tests")."""
+    if not isinstance(text, str):
+        raise ValidationError(f"{label} must be text.")
+    if "\x00" in text:
+        raise ValidationError(f"{label} must be text; it contains NUL bytes (binary data?).")
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    limit = settings.JUDGE["MAX_CODE_BYTES"]
+    if size > limit:
+        raise ValidationError(f"{label} is {size // 1024} KiB; the limit is {limit // 1024} KiB.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValidationError(f"{label} must be valid UTF-8 text.") from exc
+    if not text.strip():
+        raise ValidationError(f"{label} is empty.")
+    return text
+
+
+def validate_code(code, *, tests: bool = False) -> str:
+    """Text a submission can be judged from (size, encoding, file names)."""
+    validate_text(code)
+    try:
+        split_files(code, tests=tests)
+    except CodeFilesError as exc:
+        raise ValidationError(str(exc)) from exc
+    return code

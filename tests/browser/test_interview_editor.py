@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def quick_screen(problems, monkeypatch):
     """The shipped quick screen pinned to one problem; submissions stay queued (no judge)."""
-    monkeypatch.setattr("judge.services.submission_enqueue", lambda submission_id, **kw: True)
+    monkeypatch.setattr("judge.queue.submission_enqueue", lambda submission_id, **kw: True)
     install_default_templates(InterviewTemplate)
     template = InterviewTemplate.objects.get(slug="quick-screen")
     template.slots = [{"label": "Coding", "slugs": [SLUG]}]

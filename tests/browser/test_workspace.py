@@ -19,7 +19,7 @@ LONG_CODE = "package palindrome\n\n" + "".join(f"// line {i}\n" for i in range(8
 
 @pytest.fixture(autouse=True)
 def no_judge(monkeypatch):
-    monkeypatch.setattr("judge.services.submission_enqueue", lambda submission_id, **kw: True)
+    monkeypatch.setattr("judge.queue.submission_enqueue", lambda submission_id, **kw: True)
 
 
 def open_workspace(page, base, slug=SLUG):

@@ -9,7 +9,7 @@ ones the schema declares for that operation; anonymous callers of non-public ope
 401/403.
 
 POST /api/submissions/ is included. The judge is not flooded: the broker hand-over
-(judge.services.submission_enqueue) is replaced for this test, so generated submissions stay
+(judge.queue.submission_enqueue) is replaced for this test, so generated submissions stay
 queued in the test database, which the transactional test empties afterwards.
 Bounded for CI: MAX_EXAMPLES per operation and generation mode, no deadline.
 """

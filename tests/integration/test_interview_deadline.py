@@ -27,7 +27,7 @@ LATE = timedelta(milliseconds=50)
 @pytest.fixture
 def session(problems, clock, monkeypatch):
     """An active interview whose current problem is SLUG; submissions stay queued (no judge needed)."""
-    monkeypatch.setattr("judge.services.submission_enqueue", lambda submission_id, **kw: True)
+    monkeypatch.setattr("judge.queue.submission_enqueue", lambda submission_id, **kw: True)
     user = get_user_model().objects.create_user("racer", password="pw-racer-123")
     template = InterviewTemplate.objects.create(slug="pinned-one", title="Pinned one", duration_minutes=30,
                                                 slots=[{"label": "Only", "slugs": [SLUG]}])

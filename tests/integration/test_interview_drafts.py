@@ -20,7 +20,7 @@ FIRST, SECOND = "unicode-palindrome", "rotate-left"
 @pytest.fixture
 def pinned(problems, monkeypatch):
     # Submissions here are never judged: only their code and time matter.
-    monkeypatch.setattr("judge.services.submission_enqueue", lambda submission_id, **kw: True)
+    monkeypatch.setattr("judge.queue.submission_enqueue", lambda submission_id, **kw: True)
     return InterviewTemplate.objects.create(slug="pinned-two", title="Pinned two", duration_minutes=30, slots=[
         {"label": "First", "slugs": [FIRST]}, {"label": "Second", "slugs": [SECOND]}])
 

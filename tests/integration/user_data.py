@@ -74,7 +74,7 @@ def make_user_with_private_data(username: str, *, problems, marker: str) -> Simp
 def private_data_user(username: str, *, marker: str, problems, monkeypatch) -> SimpleNamespace:
     """make_user_with_private_data, with the lessons and interview templates it needs. The
     submissions requests make stay queued: nothing that uses this needs the judge."""
-    monkeypatch.setattr("judge.services.submission_enqueue", lambda submission_id, **kw: True)
+    monkeypatch.setattr("judge.queue.submission_enqueue", lambda submission_id, **kw: True)
     lessons_sync()
     install_default_templates(InterviewTemplate)
     return make_user_with_private_data(username, problems=problems, marker=marker)
