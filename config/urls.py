@@ -11,7 +11,7 @@ from config import health, views
 from judge import api as judge_api
 from learn import api as learn_api
 from practice import api as practice_api
-from problems import api as problems_api
+from practice import problem_api as problems_api
 
 api_patterns = [
     path("auth/token/", token_obtain_api, name="api_token"),
@@ -39,7 +39,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("learn/", include("learn.urls")),
-    path("problems/", include("problems.urls")),
+    path("problems/", include("practice.problem_urls")),
     path("submissions/", include("judge.urls")),
     path("interviews/", include("interviews.urls")),
     # The API's schema (OpenAPI 3, version 1.0) and its browsable docs (Swagger UI, served locally).

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
 from judge.models import Submission, SubmissionEvent, TestResult
-from judge.services import submission_rejudge
+from judge.services import problem_rejudge_all, submission_rejudge
+from problems.admin import ProblemAdmin
 
 
 class SubmissionEventInline(admin.TabularInline):
@@ -33,3 +34,13 @@ class SubmissionAdmin(admin.ModelAdmin):
     def rejudge(self, request, queryset):
         done = sum(submission_rejudge(submission_id=pk, actor=request.user) for pk in queryset.values_list("pk", flat=True))
         self.message_user(request, f"{done} submission(s) queued for rejudging; unfinished ones were skipped.")
+
+
+@admin.action(description="Rejudge all finished submissions of selected problems")
+def rejudge_all(modeladmin, request, queryset):
+    count = sum(problem_rejudge_all(problem=p, actor=request.user) for p in queryset)
+    modeladmin.message_user(request, f"{count} submission(s) queued for rejudging.")
+
+
+# Rejudging is the judge's; the problems admin sits below the judge and may not import it.
+ProblemAdmin.actions = [*ProblemAdmin.actions, rejudge_all]

@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from config.compiled_query import CompiledQuery, as_bigint
-from judge.models import Submission
+from judge.models import Mode, Submission
+from judge.verdicts import Verdict
 
 
 _LIST_FIELDS = ("id", "user_id", "problem__slug", "problem__title", "language", "mode", "status", "verdict",
@@ -101,3 +102,25 @@ def _previous(submission):
             .filter(Q(created_at__lt=submission.created_at)
                     | Q(created_at=submission.created_at, id__lt=submission.id))
             .order_by("-created_at", "-id"))
+
+
+# -- what a user has solved and tried (the "solved" badges of every page) ----------------------
+
+def solved_slugs(user) -> set:
+    if not user.is_authenticated:
+        return set()
+    return {slug for (slug,) in _solved_slugs.rows(user_id=user.pk)}
+
+
+# Every signed-in problem list and page asks: compiled once (config/compiled_query.py).
+# order_by(): the default ordering's columns would join the DISTINCT, a row per accepted submit.
+_solved_slugs = CompiledQuery(
+    lambda user_id: Submission.objects.filter(user_id=user_id, mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED)
+    .order_by().values_list("problem__slug").distinct(), "user_id")
+
+
+def tried_slugs(user) -> set:
+    """Every problem the user ran or submitted at least once."""
+    if not user.is_authenticated:
+        return set()
+    return set(Submission.objects.filter(user=user).order_by().values_list("problem__slug", flat=True).distinct())

@@ -9,10 +9,9 @@ from judge.models import Mode
 from judge.history import history_filters
 from judge.progress import progress_get
 from judge.presentation import code_diff, highlight_go
-from judge.selectors import submission_get_for_user, submission_list_for_user, submission_previous
+from judge.selectors import solved_slugs, submission_get_for_user, submission_list_for_user, submission_previous
 from judge.services import submission_create
 from judge.verdicts import Verdict
-from learn.selectors import solved_slugs
 from problems.selectors import problem_get, problem_titles
 
 

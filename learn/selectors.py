@@ -3,8 +3,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Min, Q
 from django.shortcuts import get_object_or_404
 
-from config.compiled_query import CompiledQuery
-from judge.models import Mode, Submission
+from judge.models import Mode
 from judge.verdicts import Verdict
 from learn.models import Lesson, QuizAnswer
 from problems.models import Problem
@@ -29,26 +28,6 @@ class StepProgress:
     def complete(self) -> bool:
         return self.problems + self.quiz_items > 0 and self.solved == self.problems \
             and self.answered == self.quiz_items
-
-
-def solved_slugs(user) -> set:
-    if not user.is_authenticated:
-        return set()
-    return {slug for (slug,) in _solved_slugs.rows(user_id=user.pk)}
-
-
-# Every signed-in problem list and page asks: compiled once (config/compiled_query.py).
-# order_by(): the default ordering's columns would join the DISTINCT, a row per accepted submit.
-_solved_slugs = CompiledQuery(
-    lambda user_id: Submission.objects.filter(user_id=user_id, mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED)
-    .order_by().values_list("problem__slug").distinct(), "user_id")
-
-
-def tried_slugs(user) -> set:
-    """Every problem the user ran or submitted at least once."""
-    if not user.is_authenticated:
-        return set()
-    return set(Submission.objects.filter(user=user).order_by().values_list("problem__slug", flat=True).distinct())
 
 
 def progress_by_step(user) -> dict:

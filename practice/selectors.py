@@ -3,14 +3,18 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.db.models import Q
 
 from config.errors import DomainError
 from interviews import clock
 from interviews.models import InterviewSession
 from judge.models import Mode
+from judge.selectors import solved_slugs, tried_slugs
 from judge.verdicts import Verdict
 from practice.models import Draft, ProblemNote
-from problems.review import Review, review_for
+from practice.review import Review, review_for
+from problems.models import Problem
+from problems.search import matching_slugs
 
 CUSTOM_TESTS_TEMPLATE = """package {package}
 
@@ -51,7 +55,7 @@ class SolutionHidden(DomainError, PermissionDenied):
 @dataclass(frozen=True)
 class SolutionAccess:
     """Whether a user may see a problem's reference solution, what interviewers look for and its
-    common mistakes (problems/review.py). The one rule, for pages, htmx partials and the API."""
+    common mistakes (practice/review.py). The one rule, for pages, htmx partials and the API."""
 
     signed_in: bool = False
     solved: bool = False  # a Submit of it was accepted
@@ -127,7 +131,7 @@ class Workspace:
 
     @property
     def solved(self) -> bool:
-        """A submit of the problem was accepted (learn.selectors.solved_slugs, for one problem)."""
+        """A submit of the problem was accepted (judge.selectors.solved_slugs, for one problem)."""
         return self.solution.solved
 
 
@@ -153,3 +157,19 @@ def workspace_get(*, user, problem) -> Workspace:
     draft = Draft(id=draft_id, code=code, custom_tests=custom_tests, updated_at=draft_at, **ids) if draft_id else None
     note = ProblemNote(id=note_id, text=text, updated_at=note_at, **ids) if note_id else None
     return Workspace(draft, note, SolutionAccess(True, *access))
+
+
+# -- the problem list's filters that read the user's history --------------------------------
+
+def problem_search(filters, rows, *, user, solved=None) -> list[str]:
+    """The slugs of `rows` matching `filters` (problems/search.py) for `user`: reads the text
+    match and the user's history only when a filter needs them."""
+    text_slugs = None
+    if filters.q:
+        text_slugs = set(Problem.objects.filter(Q(title__icontains=filters.q) | Q(statement__icontains=filters.q))
+                         .values_list("slug", flat=True))
+    tried = frozenset()
+    if filters.status:
+        solved = solved_slugs(user) if solved is None else solved
+        tried = tried_slugs(user)
+    return matching_slugs(filters, rows, text_slugs=text_slugs, solved=solved or frozenset(), tried=tried)

@@ -5,13 +5,10 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from config.compiled_query import CompiledQuery
-from learn.selectors import solved_slugs, tried_slugs
 from problems.models import Problem
-from problems.search import matching_slugs
 
 log = logging.getLogger(__name__)
 
@@ -101,18 +98,3 @@ def catalog_changed(**kwargs) -> None:
         except Exception:
             log.exception("could not bump the catalog version; problem pages may be stale for an hour")
     transaction.on_commit(bump)
-
-
-
-def problem_search(filters, rows, *, user, solved=None) -> list[str]:
-    """The slugs of `rows` matching `filters` (problems/search.py) for `user`: reads the text
-    match and the user's history only when a filter needs them."""
-    text_slugs = None
-    if filters.q:
-        text_slugs = set(Problem.objects.filter(Q(title__icontains=filters.q) | Q(statement__icontains=filters.q))
-                         .values_list("slug", flat=True))
-    tried = frozenset()
-    if filters.status:
-        solved = solved_slugs(user) if solved is None else solved
-        tried = tried_slugs(user)
-    return matching_slugs(filters, rows, text_slugs=text_slugs, solved=solved or frozenset(), tried=tried)

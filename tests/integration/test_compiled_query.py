@@ -9,9 +9,8 @@ from rest_framework.authtoken.models import Token
 
 from config.compiled_query import CompiledQuery, as_bigint
 from judge.models import Submission
-from judge.selectors import submission_get_for_user, submission_recent_for_problem
+from judge.selectors import solved_slugs, submission_get_for_user, submission_recent_for_problem
 from judge.verdicts import Status, Verdict
-from learn.selectors import solved_slugs
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,4 +1,4 @@
-"""What a solved problem teaches (problems/review.py), for every problem of the catalog: what
+"""What a solved problem teaches (practice/review.py), for every problem of the catalog: what
 interviewers look for, and each common mistake with its why and its lines against the reference."""
 
 import shutil
@@ -7,7 +7,7 @@ import pytest
 
 from problems.loader import CATALOG_DIR, ProblemFormatError, load_catalog, load_problem
 from problems.models import Problem
-from problems.review import build_review
+from practice.review import build_review
 
 CATALOG = load_catalog()
 MODEL_FIELDS = {f.name for f in Problem._meta.concrete_fields}

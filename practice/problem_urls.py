@@ -1,8 +1,8 @@
 from django.urls import path
 
 from judge import views as judge_views
+from practice import problem_views as views
 from practice import views as practice_views
-from problems import views
 
 urlpatterns = [
     path("", views.problem_list_page, name="problem_list"),

@@ -1,3 +1,7 @@
+"""The problem list and a problem's page. They sit in practice, above the judge, learn and the
+problems' content, because they show all of them: the catalog, the user's solved badges, the
+workspace (draft, notes, solution) and recent submissions (docs/architecture.md)."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -7,12 +11,11 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from judge.selectors import submission_get_for_user, submission_recent_for_problem
-from learn.selectors import solved_slugs
-from practice.selectors import custom_tests_template, solution_review, workspace_get
+from judge.selectors import solved_slugs, submission_get_for_user, submission_recent_for_problem
+from practice.selectors import custom_tests_template, problem_search, solution_review, workspace_get
 from problems.models import Difficulty
 from problems.search import SORTS, STATUSES, ProblemFilters, all_tags, problem_filters
-from problems.selectors import problem_get_for_page, problem_list_rows, problem_search
+from problems.selectors import problem_get_for_page, problem_list_rows
 
 
 def problem_list_page(request):

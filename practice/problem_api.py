@@ -1,4 +1,5 @@
-"""The problems API: public, like the problem pages."""
+"""The problems API: public, like the problem pages. Here, above the judge, because its status
+filter reads the user's history (docs/architecture.md)."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -7,9 +8,10 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from config.api import error_responses
+from practice.selectors import problem_search
 from problems.models import Difficulty
 from problems.search import Q_MAX, SORTS, STATUSES, problem_filters
-from problems.selectors import problem_get, problem_list, problem_search
+from problems.selectors import problem_get, problem_list
 
 TAGS = ["problems"]
 
