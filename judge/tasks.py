@@ -1,4 +1,5 @@
-"""Thin Celery tasks: each takes ids and calls a service."""
+"""Thin Celery tasks: each takes ids and calls a service. The services queue judging by this
+task's name (judge/queue.py), so they never import this module."""
 
 import logging
 import time
@@ -16,7 +17,7 @@ _last_reap = 0.0
 WORKER_START_RESEND_SECONDS = 30
 
 
-@shared_task(bind=True, max_retries=16)  # judge.services: engine waits + attempts
+@shared_task(bind=True, max_retries=16)  # judge/services/worker.py: engine waits + attempts
 def judge_submission(self, submission_id: int):
     try:
         submission_judge(submission_id)
