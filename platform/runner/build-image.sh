@@ -55,17 +55,18 @@ printf 'module dojo.local/warm\n\ngo 1.27\n\nrequire (\n' >go.mod
 for mod in $MODULES; do echo "	${mod%@*} ${mod#*@}" >>go.mod; done
 echo ')' >>go.mod
 echo 'package warm' >warm.go
+WARM="fmt strings strconv sort slices maps cmp unicode unicode/utf8 unicode/utf16 sync
+    sync/atomic context time errors io io/fs bytes bufio os os/signal path path/filepath
+    math math/bits math/big math/rand math/rand/v2 container/heap container/list container/ring
+    encoding/json encoding/csv encoding/binary encoding/hex encoding/base64 hash/fnv
+    crypto/sha256 crypto/md5 net/http net/http/httptest net/url runtime runtime/debug reflect
+    regexp iter log log/slog text/tabwriter text/template database/sql testing/fstest
+    testing/iotest testing/quick golang.org/x/sync/errgroup golang.org/x/sync/semaphore
+    golang.org/x/sync/singleflight gopkg.in/yaml.v3 github.com/mattn/go-sqlite3"
 { echo 'package warm'; echo 'import ('; echo '	"testing"'
-  for p in fmt strings strconv sort slices maps cmp unicode unicode/utf8 unicode/utf16 sync \
-      sync/atomic context time errors io io/fs bytes bufio os os/signal path path/filepath \
-      math math/bits math/big math/rand math/rand/v2 container/heap container/list container/ring \
-      encoding/json encoding/csv encoding/binary encoding/hex encoding/base64 hash/fnv \
-      crypto/sha256 crypto/md5 net/http net/http/httptest net/url runtime runtime/debug reflect \
-      regexp iter log log/slog text/tabwriter text/template database/sql testing/fstest \
-      testing/iotest testing/quick golang.org/x/sync/errgroup golang.org/x/sync/semaphore \
-      golang.org/x/sync/singleflight gopkg.in/yaml.v3 github.com/mattn/go-sqlite3; do
-      echo "	_ \"$p\""; done
+  for p in $WARM; do echo "	_ \"$p\""; done
   echo ')'; echo 'func TestWarm(t *testing.T) {}'; } >warm_test.go
+mkdir -p /opt/dojo/importcfg
 for flavour in plain race; do
     race=; [ $flavour = race ] && race=-race
     GOCACHE=/opt/dojo/gocache/$flavour go test -c $race -ldflags=-w -o $flavour.test .
@@ -75,9 +76,20 @@ for flavour in plain race; do
     # ("package archive/zip is not in std"): listing them here writes every entry.
     GOCACHE=/opt/dojo/gocache/$flavour go list -e std golang.org/x/sync/... gopkg.in/yaml.v3/... \
         github.com/mattn/go-sqlite3/... >/dev/null
+    # The judge's direct build (judge.sh, --direct) compiles and links against these: every
+    # package above and its dependencies, as archives in this cache. A submission's own
+    # package gets the ones it may import (no internal or vendored std packages, as the go
+    # command rules); the link gets all, with the race runtime that -race links into every binary.
+    GOCACHE=/opt/dojo/gocache/$flavour go list $race -export -deps \
+        -f '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}' testing testing/internal/testdeps \
+        ${race:+runtime/race} $WARM \
+        >/opt/dojo/importcfg/$flavour.link
+    grep -vE '^packagefile (vendor/|([^=]*/)?internal(/|=))' /opt/dojo/importcfg/$flavour.link \
+        >/opt/dojo/importcfg/$flavour.pkg
     rm -f /opt/dojo/gocache/$flavour/trim.txt
     echo "warm: $flavour cache $(du -sh /opt/dojo/gocache/$flavour | cut -f1)," \
-         "$(find /opt/dojo/gocache/$flavour -type f | wc -l) files, at +$((SECONDS - t0))s"
+         "$(find /opt/dojo/gocache/$flavour -type f | wc -l) files," \
+         "$(wc -l </opt/dojo/importcfg/$flavour.link) packages to link, at +$((SECONDS - t0))s"
 done
 go mod verify
 cd / && rm -rf /tmp/warm /tmp/home /opt/dojo/warm.sh
@@ -161,13 +173,20 @@ job="$CACHE/smoke" && rm -rf "$job" && mkdir -p "$job"
 printf 'module dojo.local/smoke\n\ngo 1.27\n' >"$job/go.mod"
 printf 'package smoke\n\nfunc Add(a, b int) int { return a + b }\n' >"$job/smoke.go"
 printf 'package smoke\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(1, 2) != 3 {\n\t\tt.Fatal("bad")\n\t}\n}\n' >"$job/smoke_test.go"
-for flags in "" --race; do
-    out=$(tar -C "$job" -c go.mod smoke.go smoke_test.go | docker run --rm -i --network none \
+# The direct build (judge.sh --direct) gets the test main the worker would generate
+# (judge/runners/go/direct_build.py) and must be the build that ran.
+printf '%s\n' 'package main' 'import (' '"os"' '"testing"' '"testing/internal/testdeps"' '_test "dojo.local/smoke"' ')' \
+    'var tests = []testing.InternalTest{{"TestAdd", _test.TestAdd}}' \
+    'func init() { testdeps.ModulePath = "dojo.local/smoke"; testdeps.ImportPath = "dojo.local/smoke" }' \
+    'func main() { os.Exit(testing.MainStart(testdeps.TestDeps{}, tests, nil, nil, nil).Run()) }' >"$job/_testmain.go"
+for flags in "" --race "--direct smoke.go,smoke_test.go -" "--race --direct smoke.go,smoke_test.go -"; do
+    out=$(tar -C "$job" -c go.mod smoke.go smoke_test.go _testmain.go | docker run --rm -i --network none \
         --read-only --tmpfs /tmp:rw,exec,nosuid,nodev,size=512m,mode=1777 --user 0:0 \
         --cap-drop ALL --cap-add SETUID --cap-add SETGID --security-opt no-new-privileges --init \
         "$IMAGE:$HASH" /opt/dojo/bin/judge $flags 2>&1) \
         && grep -q '^|.*"Action":"pass","Package":"dojo.local/smoke","Test":"TestAdd"' <<<"$out" \
         && grep -q '^@@dojo:exit 0 0 ' <<<"$out" \
+        && { [[ $flags != *--direct* ]] || grep -q '^@@dojo:built direct@@' <<<"$out"; } \
         || { echo "$out"; docker rmi "$IMAGE:$HASH" >/dev/null; die "smoke test ${flags:-plain} FAILED"; }
 done
 rm -rf "$job"

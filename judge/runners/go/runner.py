@@ -10,7 +10,7 @@ from django.conf import settings
 
 from judge import feedback
 from judge.runners.base import Outcome, TestOutcome
-from judge.runners.go import hidden, mutants, protocol
+from judge.runners.go import direct_build, hidden, mutants, protocol
 from judge.runners.go.benchmarks import BenchmarkTampering, compare
 from judge.runners.go.failure_message import first_failure_message
 from judge.runners.go.forbidden import SOLUTION_BASELINE, TESTS_BASELINE, violations
@@ -144,6 +144,14 @@ class GoRunner:
         options = ["--timeout", str(problem.time_limit_seconds)]
         if problem.race:
             options.append("--race")
+        if not (mode == "run" and custom_tests.strip()) and not self.benchmarks_apply(problem, mode):
+            # The judge's own test files only: a user's test file goes through the go command.
+            tests = self.sandbox_test_files(problem, mode)
+            external = set() if mode == "run" else set(tests) - {EXPORT_FILE}
+            plan = direct_build.plan(hidden.SOLUTION_MODULE, own, tests, external)
+            if plan:
+                options += plan[0]
+                files.update(plan[1])
         runs = 1
         if self.benchmarks_apply(problem, mode):
             bench = problem.benchmark_config
