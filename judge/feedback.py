@@ -125,10 +125,9 @@ def file_starts(code: str) -> dict:
             for number, text in enumerate(code.split("\n"), start=1) if (match := _HEADER.match(text))}
 
 
-def compile_lines(output: str, code: str, *, custom_tests: str = "") -> list:
-    """The compile output, line by line, with the place of each error in the user's own code."""
-    from judge.runners.go.runner import CUSTOM_TESTS_FILE
-
+def compile_lines(output: str, code: str, *, custom_tests: str = "", custom_tests_file: str = "") -> list:
+    """The compile output, line by line, with the place of each error in the user's own code
+    (`custom_tests_file`: the name the runner gives the user's own test cases)."""
     starts = file_starts(code)
     lines = []
     for text in output.splitlines():
@@ -136,7 +135,7 @@ def compile_lines(output: str, code: str, *, custom_tests: str = "") -> list:
         name = match.group(1) if match else ""
         if name in starts:
             editor, line = "code", starts[name] + int(match.group(2))
-        elif name == CUSTOM_TESTS_FILE and custom_tests:
+        elif name and name == custom_tests_file and custom_tests:
             editor, line = "custom_tests", int(match.group(2))
         else:
             lines.append(CompileLine(text))

@@ -5,7 +5,7 @@ Used by the Celery path (judge.services) and by problem validation alike.
 
 from dataclasses import replace
 
-from judge.runners import Outcome, runner_for
+from judge.runners import Outcome, custom_tests_kept, runner_for
 from judge.sandbox import SandboxUnavailable, run_job
 from judge.verdicts import Verdict
 
@@ -19,7 +19,7 @@ def judge_code(problem, *, code: str, mode: str, name_hint: str = "", custom_tes
     answering internal_error, for a caller that waits for the engine to come back.
     """
     runner = runner_for(problem.language)
-    outcome = runner.precheck(problem, code, custom_tests=custom_tests if mode == "run" else "")
+    outcome = runner.precheck(problem, code, custom_tests=custom_tests_kept(problem, mode, custom_tests))
     if outcome is not None:
         return outcome, None
     job = runner.build_job(problem, code=code, mode=mode, name_hint=name_hint, custom_tests=custom_tests)

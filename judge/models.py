@@ -1,12 +1,8 @@
 from django.conf import settings
 from django.db import models
 
-from judge.verdicts import Status, Verdict
-
-
-class Mode(models.TextChoices):
-    RUN = "run", "Run (examples)"
-    SUBMIT = "submit", "Submit (hidden tests)"
+# Mode, Status and Verdict live in judge.verdicts (the runners use them without the ORM).
+from judge.verdicts import Mode, Status, Verdict
 
 
 class Submission(models.Model):

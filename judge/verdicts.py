@@ -1,6 +1,11 @@
 from django.db import models
 
 
+class Mode(models.TextChoices):
+    RUN = "run", "Run (examples)"
+    SUBMIT = "submit", "Submit (hidden tests)"
+
+
 class Status(models.TextChoices):
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Running"

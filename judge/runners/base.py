@@ -1,6 +1,15 @@
 from dataclasses import dataclass, field
 
-from judge.verdicts import Verdict
+from judge.verdicts import Mode, Verdict
+
+
+def custom_tests_kept(problem, mode: str, custom_tests: str) -> str:
+    """The user's own test cases as a job uses them: Run only, not on test-writing tasks
+    (where the whole submission is tests), and only when there is something in them. The one
+    rule for storing, prechecking, building and counting them."""
+    if mode != Mode.RUN or problem.writes_tests or not (custom_tests or "").strip():
+        return ""
+    return custom_tests
 
 
 @dataclass

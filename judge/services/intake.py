@@ -10,6 +10,7 @@ from judge import queue
 from judge.hooks import interview_hooks
 from judge.limits import submission_limits_check
 from judge.models import Mode, Submission, SubmissionEvent
+from judge.runners import custom_tests_kept
 from problems.code_files import validate_code, validate_text
 
 # A second identical submission this soon is a double click, not a new attempt.
@@ -32,10 +33,8 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
     or the global queue cap; `now` (default: the current time) is the moment they are counted at.
     """
     validate_code(code, tests=problem.writes_tests)
-    custom_tests = custom_tests or ""
-    if mode != Mode.RUN or problem.writes_tests or not custom_tests.strip():
-        custom_tests = ""
-    else:
+    custom_tests = custom_tests_kept(problem, mode, custom_tests)
+    if custom_tests:
         validate_text(custom_tests)
     if mode not in Mode.values:
         raise ValidationError(f"Mode must be one of {', '.join(Mode.values)}.")

@@ -3,6 +3,7 @@
 from django import template
 
 from judge import feedback
+from judge.runners import runner_for
 
 register = template.Library()
 
@@ -21,8 +22,9 @@ def submission_feedback(submission) -> dict:
         "passing": passing,
         "passed_summary": feedback.passed_summary(rows) if passing else "",
         "message": message if feedback.shown_once(message, submission.compile_output) else "",
-        "compile_lines": feedback.compile_lines(submission.compile_output, submission.code,
-                                                custom_tests=submission.custom_tests)
+        "compile_lines": feedback.compile_lines(
+            submission.compile_output, submission.code, custom_tests=submission.custom_tests,
+            custom_tests_file=runner_for(submission.language).custom_tests_file)
         if submission.compile_output else [],
         # Run shows every row's output. A hidden run shows one message, the first failing test's
         # (the judge stores no other); a test-writing task's rows keep theirs to themselves.

@@ -35,6 +35,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 
+from judge.models import Mode  # noqa: E402
 from judge.runners import runner_for  # noqa: E402
 from judge.sandbox import run_job  # noqa: E402
 from problems.code_files import join_files  # noqa: E402
@@ -135,9 +136,11 @@ def cpu_report(before, after, verdicts, elapsed):
 def burst(tokens, entries, label):
     """Sends every entry at once (users in turn), waits for all verdicts, prints the figures;
     returns verdicts per minute."""
+    limit_of = dict(Problem.objects.values_list("slug", "time_limit_seconds"))
     t0 = time.perf_counter()
     cpu_before = cpu_counters()
     ids = []
+    time_limits = [limit_of[slug] for slug, _, _ in entries]
     for i, (slug, files, want) in enumerate(entries):
         code = join_files(files)
         token = tokens[i % len(tokens)]
@@ -164,10 +167,11 @@ def burst(tokens, entries, label):
     print(f"{label}: {len(done)} finished, {len(ids) - len(done)} lost, {len(wrong)} with an unexpected verdict"
           f"{' ' + str(wrong[:3]) if wrong else ''}; {per_minute:.0f} verdicts/min; submit→verdict p50 "
           f"{statistics.median(times):.2f} s, p95 {pct(times, 95):.2f} s; all done in {elapsed:.1f} s", flush=True)
-    limits = sum(1 for _, want, _, _ in ids if want == "time_limit")
-    if limits:
-        print(f"  {limits} of them are known-wrong variants judged time_limit: each runs until the problem's time "
-              f"limit (10 s) and spends it computing", flush=True)
+    limited = [limit for (_, want, _, _), limit in zip(ids, time_limits) if want == "time_limit"]
+    if limited:
+        print(f"  {len(limited)} of them are known-wrong variants judged time_limit: each computes until its "
+              f"problem's time limit ({', '.join(f'{s} s' for s in sorted(set(limited)))}), "
+              f"{sum(limited)} s of CPU together", flush=True)
     cpu_report(cpu_before, cpu_after, len(done), elapsed)
     return per_minute if len(done) == len(ids) else 0.0
 
@@ -201,7 +205,7 @@ def main():
         runner = runner_for("go")
         floor = []
         for i in range(SEQUENTIAL):
-            job = runner.build_job(small, code=unique(reference, i), mode="submit")
+            job = runner.build_job(small, code=unique(reference, i), mode=Mode.SUBMIT)
             t0 = time.perf_counter()
             result = run_job(job, warm=False)  # the floor: a bare container, created for the job
             floor.append(time.perf_counter() - t0)

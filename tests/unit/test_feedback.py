@@ -83,7 +83,8 @@ def test_several_files_map_to_the_line_of_the_editor_text():
 
 
 def test_the_users_own_cases_link_to_their_editor():
-    lines = feedback.compile_lines("./my_cases_test.go:7:2: undefined: y", "package p\n", custom_tests="package p\n")
+    lines = feedback.compile_lines("./my_cases_test.go:7:2: undefined: y", "package p\n", custom_tests="package p\n",
+                                   custom_tests_file="my_cases_test.go")
     assert (lines[0].editor, lines[0].line) == ("custom_tests", 7)
 
 

@@ -3,7 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from judge.progress import ProgressReporter, progress_get
+from judge.progress import progress_get, progress_publisher
+from judge.runners.go.progress import OutputProgress
 
 RUN = b"@@dojo:build@@\n@@dojo:run@@\n"
 
@@ -11,7 +12,7 @@ RUN = b"@@dojo:build@@\n@@dojo:run@@\n"
 @pytest.fixture
 def reporter():
     cache.delete("judge:progress:424242")
-    yield ProgressReporter(424242, total=2)
+    yield OutputProgress(progress_publisher(424242), total=2)
     cache.delete("judge:progress:424242")
 
 

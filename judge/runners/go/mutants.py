@@ -14,8 +14,9 @@ import re
 import secrets
 
 from judge.runners.base import Outcome, TestOutcome
+from judge.runners.go.protocol import Kind
 from judge.runners.go.test2json import parse_events
-from judge.verdicts import Verdict
+from judge.verdicts import Mode, Verdict
 
 CORRECT_DIR = "a0"  # sorts before every mutant dir ("m…"): built first, so a compile error is the user's
 # A benchmark line that reported allocations (b.ReportAllocs; the judge does not pass -benchmem).
@@ -26,7 +27,7 @@ _MAX_OUTPUT = 6000
 def variant_dirs(problem, mode: str) -> dict:
     """{dir name: mutant name or None for the correct implementation}."""
     dirs = {CORRECT_DIR: None}
-    if mode != "run":
+    if mode != Mode.RUN:
         for mutant in problem.mutants:
             dirs[f"m{secrets.token_hex(4)}"] = mutant["name"]
     return dirs
@@ -59,7 +60,7 @@ def _runs(transcript) -> dict:
     """{dir: (exit status or None if it never ended, its test2json text)}. The status is
     dojo-jail's (wait(2)); a run killed by a signal counts as failing, like any crash."""
     runs = {}
-    for section in transcript.of_kind("variant"):
+    for section in transcript.of_kind(Kind.VARIANT):
         ended = section.exit
         status = None if ended is None or ended.timed_out or ended.output_capped else \
             (ended.code if ended.code >= 0 else 128 + ended.signal)
@@ -70,7 +71,7 @@ def _runs(transcript) -> dict:
 def interpret_variants(problem, mode: str, result, transcript, dirs: dict) -> Outcome:
     require = problem.tests_task.get("require", "Test")
     runs = _runs(transcript)
-    capped = any(s.exit is not None and s.exit.output_capped for s in transcript.of_kind("variant"))
+    capped = any(s.exit is not None and s.exit.output_capped for s in transcript.of_kind(Kind.VARIANT))
     result = _with_cap(result, capped)
     status, text = runs.get(CORRECT_DIR, (None, ""))
     events = parse_events(text)
@@ -92,7 +93,7 @@ def interpret_variants(problem, mode: str, result, transcript, dirs: dict) -> Ou
             return Outcome(Verdict.WRONG_ANSWER, f"{len(reported)} benchmark(s) reported allocations; this task "
                            f"needs at least {problem.tests_task.get('min_benchmarks', 2)}, each calling "
                            "b.ReportAllocs().", tests=tests)
-    if mode == "run":
+    if mode == Mode.RUN:
         return Outcome(Verdict.ACCEPTED, "Your tests pass against the correct implementation. Submit to run "
                        "them against the bugs they should catch.", tests=tests)
 

@@ -9,29 +9,27 @@ import tarfile
 from django.conf import settings
 
 from judge import feedback
-from judge.runners.base import Outcome, TestOutcome
-from judge.runners.go import direct_build, hidden, mutants, protocol
+from judge.runners.base import Outcome, TestOutcome, custom_tests_kept
+from judge.runners.go import direct_build, hidden, mutants, progress, protocol
 from judge.runners.go.benchmarks import BenchmarkTampering, compare
 from judge.runners.go.failure_message import first_failure_message
 from judge.runners.go.forbidden import SOLUTION_BASELINE, TESTS_BASELINE, violations
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
 from judge.sandbox.job import Job, Limits
-from problems.loader import EXPORT_FILE, test_names
+from problems.loader import test_names
 from problems.code_files import CodeFilesError, split_files
-from judge.verdicts import Verdict, most_severe
+from judge.runners.go.protocol import CUSTOM_TESTS_FILE, EXPORT_FILE, HIDDEN_FILES, Kind
+from judge.verdicts import Mode, Verdict, most_severe
 
 EXIT_BUILD_FAILED = 100
 JUDGE_COMMAND = ["/opt/dojo/bin/judge", "--args-from-stdin"]
-CUSTOM_TESTS_FILE = "my_cases_test.go"  # the user's own cases, judged by Run (after the examples: files run in name order)
 # The modules baked into the runner image (platform/runner/build-image.sh), required by
 # every build so problems may import them; the image supplies their go.sum lines.
 IMAGE_MODULES = {"github.com/mattn/go-sqlite3": "v1.14.16", "golang.org/x/sync": "v0.1.0",
                  "gopkg.in/yaml.v3": "v3.0.1"}
 GO_MOD = ("module dojo.local/solution\n\ngo 1.27\n\nrequire (\n"
           + "".join(f"\t{path} {version}\n" for path, version in IMAGE_MODULES.items()) + ")\n")
-# The judge's own files in a Submit build: never quoted to the submitter.
-HIDDEN_FILES = {"hidden_test.go", "bench_test.go", EXPORT_FILE}
 _MAX_MESSAGE = 4000
 _MAX_TEST_OUTPUT = 8000
 
@@ -54,6 +52,7 @@ def _trim(text: str, limit: int) -> str:
 
 class GoRunner:
     language = "go"
+    custom_tests_file = CUSTOM_TESTS_FILE
 
     def precheck(self, problem, code: str, custom_tests: str = "") -> Outcome | None:
         """A verdict without a container where the source alone decides it."""
@@ -62,8 +61,8 @@ class GoRunner:
         except CodeFilesError as exc:
             return Outcome(verdict=Verdict.COMPILE_ERROR, message=str(exc), compile_output=str(exc))
         # The user's own test file must be in the package too; forbidden rules apply to solutions only.
-        checked = {**files, CUSTOM_TESTS_FILE: custom_tests} if custom_tests.strip() and not problem.writes_tests \
-            else files
+        custom_tests = custom_tests_kept(problem, Mode.RUN, custom_tests)  # the caller passes them for Run only
+        checked = {**files, CUSTOM_TESTS_FILE: custom_tests} if custom_tests else files
         for name, source in checked.items():
             declared = package_clause(source)
             if declared != problem.package:
@@ -81,7 +80,7 @@ class GoRunner:
         return None
 
     def test_files(self, problem, mode: str) -> tuple[dict, list]:
-        if mode == "run":
+        if mode == Mode.RUN:
             return problem.example_test_files, problem.example_test_names
         return problem.hidden_test_files, problem.hidden_test_names
 
@@ -89,12 +88,16 @@ class GoRunner:
         """The test files as the sandbox compiles them: hidden ones as the external test
         package, which the submission's package cannot name (docs/judge-protocol.md)."""
         files, _ = self.test_files(problem, mode)
-        if mode == "run":
+        if mode == Mode.RUN:
             return dict(files)
         return {name: source if name == EXPORT_FILE else hidden.as_external(source) for name, source in files.items()}
 
+    def output_progress(self, problem, mode: str, custom_tests: str, publish):
+        """The sandbox's output callback reporting live progress to `publish` (display only)."""
+        return progress.output_progress(problem, mode, custom_tests, publish)
+
     def benchmarks_apply(self, problem, mode: str) -> bool:
-        return mode != "run" and bool(problem.benchmark_names)
+        return mode != Mode.RUN and bool(problem.benchmark_names)
 
     def _limits(self, wall_seconds: float, output_bytes: int) -> Limits:
         cfg = settings.JUDGE
@@ -137,17 +140,18 @@ class GoRunner:
         # The submitter's own function names: the only identifiers a hidden run's race message names.
         context = {"own_functions": sorted(hidden.own_function_names(own)),
                    "own_names": sorted(hidden.api_names(own))}
-        if mode == "run" and custom_tests.strip():
+        custom_tests = custom_tests_kept(problem, mode, custom_tests)
+        if custom_tests:
             # The user's own cases run next to the visible examples, and are expected too.
             files[CUSTOM_TESTS_FILE] = custom_tests
             context["extra_tests"] = test_names({CUSTOM_TESTS_FILE: custom_tests})
         options = ["--timeout", str(problem.time_limit_seconds)]
         if problem.race:
             options.append("--race")
-        if not (mode == "run" and custom_tests.strip()) and not self.benchmarks_apply(problem, mode):
+        if not custom_tests and not self.benchmarks_apply(problem, mode):
             # The judge's own test files only: a user's test file goes through the go command.
             tests = self.sandbox_test_files(problem, mode)
-            external = set() if mode == "run" else set(tests) - {EXPORT_FILE}
+            external = set() if mode == Mode.RUN else set(tests) - {EXPORT_FILE}
             plan = direct_build.plan(hidden.SOLUTION_MODULE, own, tests, external)
             if plan:
                 options += plan[0]
@@ -179,7 +183,7 @@ class GoRunner:
             return self._before_run(problem, mode, result, transcript, job)
         if problem.writes_tests:
             return mutants.interpret_variants(problem, mode, result, transcript, job.context["dirs"])
-        run = transcript.first("run")
+        run = transcript.first(Kind.RUN)
         if run.exit is None:
             return self._killed(problem, result, transcript)
         if run.exit.output_capped:
@@ -218,7 +222,7 @@ class GoRunner:
         return self._judge_failed(transcript, result, "while running your code")
 
     def _judge_benchmarks(self, problem, outcome, transcript, rounds, result) -> Outcome:
-        sections = transcript.of_kind("bench")
+        sections = transcript.of_kind(Kind.BENCH)
         if not transcript.bench_ended or len(sections) != 2 * rounds:
             return self._killed(problem, result, transcript) if result.timed_out or result.oom_killed else \
                 self._judge_failed(transcript, result, "while benchmarking")
@@ -258,8 +262,8 @@ class GoRunner:
                 return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
             # The judge's test files: errors there are API mismatches, reported as such. The
             # examples are visible, so Run quotes them too; hidden files never are.
-            examples = set(problem.example_test_files) if mode == "run" and not problem.writes_tests else set()
-            judge_files = examples if mode == "run" else HIDDEN_FILES | set(problem.hidden_test_files)
+            examples = set(problem.example_test_files) if mode == Mode.RUN and not problem.writes_tests else set()
+            judge_files = examples if mode == Mode.RUN else HIDDEN_FILES | set(problem.hidden_test_files)
             own_names = set(job.context.get("own_names", [])) if job else set()
             output = hidden.scrub_build_output(build.text, judge_files, hidden.api_names(problem.reference_files),
                                                visible_files=examples, own_names=own_names)
@@ -275,7 +279,7 @@ class GoRunner:
         """Accepted needs the trusted exit record to say the test binary exited 0 (the
         testing package's own verdict: user code has no other way to exit 0) and every
         expected test to have reported one pass. The events only explain a failure."""
-        hidden_run = mode != "run"
+        hidden_run = mode != Mode.RUN
         _, expected = self.test_files(problem, mode)
         expected = list(expected) + [name for name in extra_tests if name not in expected]
         exit_ = run.exit
