@@ -9,8 +9,10 @@ nothing, it measures.
   2. the floor in the same run: one bare container running the same judge job;
   3. a -race problem the same way (a temporary copy of the small problem judged with -race);
   4. a burst of 100 mixed submissions from 10 users (unique code each) to problems without
-     benchmarks, with the default worker settings: verdicts per minute (target: 120), p95, and
-     that every one finished (none lost);
+     benchmarks or -race, with the default worker settings: verdicts per minute (target: 120),
+     p95, and that every one finished (none lost); the known-wrong variants judged time_limit
+     (each computes until its problem's limit) are left out of it and get a burst of their own
+     among the same mix, then all problems without benchmarks (-race where judged);
   5. a burst of BENCH_BENCH_BURST (40) that also includes problems with benchmarks (each such
      submission also runs the reference's benchmarks against it), reported on its own.
 """
@@ -89,11 +91,13 @@ def unique(code, i):
     return f"{code}\n// bench {time.time_ns()} {i}\n"
 
 
-def interleave(problems, count):
+def interleave(problems, count, *, time_limits=True):
     """`count` (slug, files, expected verdict), one problem after another: each one's reference,
-    then its known-wrong variants in turn (a variant lists only the files it changes)."""
+    then its known-wrong variants in turn (a variant lists only the files it changes).
+    `time_limits=False` leaves out the variants judged time_limit."""
     per_problem = [[(p.slug, p.reference_files, "accepted")] + [(p.slug, {**p.reference_files, **v["files"]},
-                                                                  v["verdict"]) for v in p.wrong_variants]
+                                                                  v["verdict"]) for v in p.wrong_variants
+                                                                 if time_limits or v["verdict"] != "time_limit"]
                    for p in problems]
     mixed, round_ = [], 0
     while len(mixed) < count and any(round_ < len(entries) for entries in per_problem):
@@ -235,10 +239,16 @@ def main():
         plain = [p for p in Problem.objects.filter(kind="solution").order_by("step", "slug") if not p.benchmark_names]
         timed = [p for p in Problem.objects.filter(kind="solution").order_by("step", "slug") if p.benchmark_names]
         small = [p for p in plain if not p.race]
-        rate = burst(tokens, interleave(small, BURST), f"burst of {BURST} mixed submissions to the {len(small)} "
-                     f"problems without benchmarks or -race, {BURST_USERS} users, worker of {concurrency} processes")
+        # A submission judged time_limit computes until its problem's limit by definition, so
+        # how many of them a burst holds sets its rate whatever the judge costs: like the
+        # benchmark problems, they get a burst and a figure of their own.
+        rate = burst(tokens, interleave(small, BURST, time_limits=False),
+                     f"burst of {BURST} mixed submissions to the {len(small)} problems without benchmarks or "
+                     f"-race (none that runs to its time limit), {BURST_USERS} users, worker of {concurrency} processes")
         print(f"target: >= {TARGET_PER_MINUTE} verdicts/min with 0 lost: "
               f"{'met' if rate >= TARGET_PER_MINUTE else 'MISSED'} ({rate:.0f}/min)")
+        burst(tokens, interleave(small, BURST), f"burst of {BURST} mixed submissions to the same problems, with the "
+              f"known-wrong variants judged time_limit among them")
         burst(tokens, interleave(plain, BURST), f"burst of {BURST} mixed submissions to all {len(plain)} problems "
               f"without benchmarks (-race where judged so), {BURST_USERS} users")
         if BENCH_BURST > 0:
