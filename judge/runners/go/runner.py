@@ -9,11 +9,11 @@ import tarfile
 from django.conf import settings
 
 from judge import feedback
-from judge.runners.base import Outcome, TestOutcome, custom_tests_kept
-from judge.runners.go import direct_build, hidden, mutants, progress, protocol
+from judge.runners.base import Outcome, custom_tests_kept
+from judge.runners.go import direct_build, hidden, mutants, progress, protocol, results
 from judge.runners.go.benchmarks import BenchmarkTampering, compare
-from judge.runners.go.failure_message import first_failure_message
 from judge.runners.go.forbidden import SOLUTION_BASELINE, TESTS_BASELINE, violations
+from judge.runners.go.results import trim
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
 from judge.sandbox.job import Job, Limits
@@ -31,7 +31,6 @@ IMAGE_MODULES = {"github.com/mattn/go-sqlite3": "v1.14.16", "golang.org/x/sync":
 GO_MOD = ("module dojo.local/solution\n\ngo 1.27\n\nrequire (\n"
           + "".join(f"\t{path} {version}\n" for path, version in IMAGE_MODULES.items()) + ")\n")
 _MAX_MESSAGE = 4000
-_MAX_TEST_OUTPUT = 8000
 
 
 def _tar(files: dict) -> bytes:
@@ -44,10 +43,6 @@ def _tar(files: dict) -> bytes:
             info.mode = 0o644
             tar.addfile(info, io.BytesIO(data))
     return buf.getvalue()
-
-
-def _trim(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit] + "\n… (trimmed)"
 
 
 class GoRunner:
@@ -203,7 +198,7 @@ class GoRunner:
 
     def _judge_failed(self, transcript, result, when: str) -> Outcome:
         return Outcome(Verdict.INTERNAL_ERROR, f"The judge failed {when}. It is not your fault; it will be retried.",
-                       judge_log=_trim("\n".join(transcript.judge_lines) +
+                       judge_log=trim("\n".join(transcript.judge_lines) +
                                        f"\nexit={result.exit_code}\n" + result.output.decode(errors="replace"), 20000))
 
     def _out_of_memory(self) -> Outcome:
@@ -257,7 +252,7 @@ class GoRunner:
         if transcript.build_failed and build is not None:
             if problem.writes_tests and build.label != mutants.CORRECT_DIR:
                 return Outcome(Verdict.INTERNAL_ERROR, "The judge failed to build a known bug against your tests; "
-                               "it will be retried.", judge_log=_trim(build.text, 20000))
+                               "it will be retried.", judge_log=trim(build.text, 20000))
             if build.exit is not None and build.exit.timed_out:
                 return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
             # The judge's test files: errors there are API mismatches, reported as such. The
@@ -268,7 +263,7 @@ class GoRunner:
             output = hidden.scrub_build_output(build.text, judge_files, hidden.api_names(problem.reference_files),
                                                visible_files=examples, own_names=own_names)
             first = next((line for line in output.splitlines() if line.strip()), "build failed")
-            return Outcome(Verdict.COMPILE_ERROR, first, compile_output=_trim(output, 20000))
+            return Outcome(Verdict.COMPILE_ERROR, first, compile_output=trim(output, 20000))
         if result.timed_out:
             return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
         if result.oom_killed:
@@ -285,9 +280,9 @@ class GoRunner:
         exit_ = run.exit
         verdicts = set()
         messages = []
-        may_show = self._name_filter(problem, expected, hidden_run)
+        may_show = results.name_filter(problem, expected, hidden_run)
 
-        where = self._where(events.panic_test, may_show)
+        where = results.where(events.panic_test, may_show)
         if events.timed_out and exit_.code != 0:
             verdicts.add(Verdict.TIME_LIMIT)
             messages.append(f"Time limit of {problem.time_limit_seconds} s exceeded{where}.")
@@ -302,7 +297,7 @@ class GoRunner:
             report = "".join(events.race_reports[0])
             own = set(job.context.get("own_functions", [])) if job else set()
             messages.append(hidden.safe_race(report, own) if hidden_run
-                            else "The race detector found a data race:\n" + _trim(report, 3000))
+                            else "The race detector found a data race:\n" + trim(report, 3000))
 
         failed = [name for name in expected if events.fails[name]]
         duplicated = [name for name in expected if events.passes[name] > 1]
@@ -310,14 +305,14 @@ class GoRunner:
         if duplicated:
             verdicts.add(Verdict.WRONG_ANSWER)
             messages.append(f"{duplicated[0]} reported more than once; output that imitates the test runner is not trusted.")
-        tests = self._test_rows(events, expected, hidden_run, may_show)
+        tests = results.test_rows(events, expected, hidden_run, may_show)
         counts = feedback.summary(tests)
         if failed:
             verdicts.add(Verdict.WRONG_ANSWER)
-            first = self._first_failing_leaf(events, failed[0], may_show)
+            first = results.first_failing_leaf(events, failed[0], may_show)
             messages.append(f"{counts} First failure: {first}.")
             if hidden_run:
-                self._reveal_first_failure(problem, events, failed[0], tests)
+                results.reveal_first_failure(problem, events, failed[0], tests)
         if exit_.code != 0 or exit_.signal:
             if not verdicts:
                 verdicts.add(Verdict.RUNTIME_ERROR)
@@ -330,76 +325,4 @@ class GoRunner:
 
         verdict = most_severe(verdicts)
         message = messages[0] if messages else counts
-        return Outcome(verdict, _trim(message, _MAX_MESSAGE), tests=tests)
-
-    @staticmethod
-    def _reveal_first_failure(problem, events, failed_test: str, rows: list) -> None:
-        """The first failing hidden test's own message (input, got, want), on the row that
-        shows it; hostile text, capped (failure_message.py). The other rows stay names only.
-        Whether a submitter sees it is the caller's to decide (judge.services: interviews)."""
-        failing = [name for name, rec in events.tests.items()
-                   if (name == failed_test or name.startswith(failed_test + "/")) and rec.status == "fail"]
-        leaf = next((name for name in failing if not any(other.startswith(name + "/") for other in failing)),
-                    failed_test)
-        hidden_files = {name: source for name, source in problem.hidden_test_files.items() if name != EXPORT_FILE}
-        public = "\n".join([getattr(problem, "statement", ""), *problem.example_test_files.values()])
-        message = first_failure_message(events, leaf, hidden_files, public)
-        by_name = {row.name: row for row in rows}
-        name = leaf
-        while name and name not in by_name:
-            name = name.rpartition("/")[0]
-        if message and name:
-            by_name[name].message = message
-
-    @staticmethod
-    def _name_filter(problem, expected: list, hidden_run: bool):
-        """Which test names a result may show: the expected tests and, on hidden runs, only
-        sub-tests the hidden file spells out (a name printed by user code could carry anything)."""
-        expected = set(expected)
-        subtests = hidden.subtest_names(problem.hidden_test_files) if hidden_run else set()
-
-        def may_show(name: str) -> bool:
-            if name.split("/", 1)[0] not in expected:
-                return False
-            return not hidden_run or hidden.shown_test_name(name, expected, subtests) is not None
-        return may_show
-
-    @staticmethod
-    def _where(test: str | None, may_show) -> str:
-        """" in TestX/case" for a message, or its top-level name if only that may be shown."""
-        if not test:
-            return ""
-        top = test.split("/", 1)[0]
-        if may_show(test):
-            return f" in {test}"
-        return f" in {top}" if may_show(top) else ""
-
-    @staticmethod
-    def _first_failing_leaf(events, top: str, may_show) -> str:
-        """The first failing sub-test under a failing test tells the user more than its parent."""
-        leaves = [name for name, rec in events.tests.items()
-                  if name.startswith(top + "/") and rec.status == "fail" and may_show(name)]
-        return leaves[0] if leaves else top
-
-    @staticmethod
-    def _test_rows(events, expected, hidden_run, may_show) -> list:
-        rows = []
-        seen = set()
-        for record in events.tests.values():
-            if not may_show(record.name):
-                continue  # only the judge's tests are listed; printed fakes are not
-            if hidden_run:
-                # Names and statuses only: a hidden row carries nothing user code chose
-                # beyond pass or fail (not its printed output, nor a printed duration).
-                seen.add(record.name)
-                rows.append(TestOutcome(record.name, record.status, 0, ""))
-                continue
-            seen.add(record.name)
-            message = _trim("".join(line for line in record.output if not _is_frame(line)), _MAX_TEST_OUTPUT)
-            rows.append(TestOutcome(record.name, record.status, int(record.elapsed * 1000), message))
-        rows.extend(TestOutcome(name, "not_run") for name in expected if name not in seen)
-        return rows
-
-
-def _is_frame(line: str) -> bool:
-    return line.startswith(("=== RUN", "=== PAUSE", "=== CONT", "--- PASS", "--- FAIL", "--- SKIP"))
+        return Outcome(verdict, trim(message, _MAX_MESSAGE), tests=tests)
