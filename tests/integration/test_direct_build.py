@@ -15,32 +15,11 @@ from tests.integration.test_judge_verdicts import copy_of
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
 DIRECT = b"\n@@dojo:built direct@@\n"
-# A standard package the image has not built (its import configs hold the ones tests commonly
-# use): the direct build cannot import it, the go command compiles it.
-UNBUILT_IMPORT = """package palindrome
 
-import (
-	"image/color"
-	"unicode"
-)
 
-var _ = color.White
-
-func IsPalindrome(s string) bool {
-	rs := []rune{}
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			rs = append(rs, unicode.ToLower(r))
-		}
-	}
-	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
-		if rs[i] != rs[j] {
-			return false
-		}
-	}
-	return true
-}
-"""
+def with_import(code: str, path: str, use: str = "") -> str:
+    """The code with one more import (and a use of it)."""
+    return code.replace("import (", f'import (\n\t"{path}"', 1) + use
 
 
 def judge(problem, code, mode=Mode.SUBMIT):
@@ -71,7 +50,11 @@ def test_race_builds_are_direct_and_still_find_races(problems):
 
 
 def test_what_the_direct_build_cannot_import_goes_through_the_go_command(problems):
-    outcome, output = judge(problems["unicode-palindrome"], UNBUILT_IMPORT)
+    """A standard package the image has not built (its import configs hold the ones tests
+    commonly use): the direct build cannot import it, the go command compiles it."""
+    problem = problems["unicode-palindrome"]
+    code = with_import(problem.reference_files["solution.go"], "image/color", "\nvar _ = color.White\n")
+    outcome, output = judge(problem, code)
     assert outcome.verdict == Verdict.ACCEPTED, outcome.message
     assert DIRECT not in output
 
@@ -88,8 +71,8 @@ def test_a_compile_error_is_the_go_commands(problems):
 def test_internal_packages_stay_refused(problems):
     """compile alone would import them (they are in the cache); the go command refuses them
     and so must the judge: the direct build's own import config leaves them out."""
-    code = problems["unicode-palindrome"].reference_files["solution.go"].replace(
-        "import (", 'import (\n\t_ "internal/bytealg"', 1)
+    code = with_import(problems["unicode-palindrome"].reference_files["solution.go"], "internal/bytealg",
+                       "\nvar _ = bytealg.MaxLen\n")
     outcome, output = judge(problems["unicode-palindrome"], code)
     assert outcome.verdict == Verdict.COMPILE_ERROR, outcome.message
     assert "use of internal package" in outcome.compile_output
