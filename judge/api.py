@@ -28,7 +28,9 @@ class SubmissionCreateSerializer(serializers.Serializer):
     problem = serializers.SlugField()
     language = serializers.CharField(default="go")
     code = TextField(trim_whitespace=False, allow_blank=True)
-    mode = serializers.ChoiceField(choices=Mode.choices, default=Mode.SUBMIT)
+    # Drills are submitted through /api/review/ (drills app), which names the variant.
+    mode = serializers.ChoiceField(choices=[(Mode.RUN, Mode.RUN.label), (Mode.SUBMIT, Mode.SUBMIT.label)],
+                                   default=Mode.SUBMIT)
     # Run only: the caller's own _test.go cases, judged with the visible examples.
     custom_tests = TextField(trim_whitespace=False, allow_blank=True, required=False, default="")
     # A mock interview's id: late submissions to it are refused with 409.

@@ -11,18 +11,20 @@ from judge.verdicts import Verdict
 
 
 def judge_code(problem, *, code: str, mode: str, name_hint: str = "", custom_tests: str = "",
-               on_output=None, raise_unavailable: bool = False) -> tuple[Outcome, float | None]:
+               variant: str = "", on_output=None, raise_unavailable: bool = False) -> tuple[Outcome, float | None]:
     """Returns the outcome and the container's wall time (None when no container ran).
 
     `custom_tests`: the user's own _test.go cases, judged with the examples in run mode.
+    `variant`: a drill (mode "drill"): the known-wrong variant the user's tests (`code`) must catch.
     `raise_unavailable`: let SandboxUnavailable (the Docker Engine is down) through instead of
     answering internal_error, for a caller that waits for the engine to come back.
     """
     runner = runner_for(problem.language)
-    outcome = runner.precheck(problem, code, custom_tests=custom_tests_kept(problem, mode, custom_tests))
+    outcome = runner.precheck(problem, code, custom_tests=custom_tests_kept(problem, mode, custom_tests), mode=mode)
     if outcome is not None:
         return outcome, None
-    job = runner.build_job(problem, code=code, mode=mode, name_hint=name_hint, custom_tests=custom_tests)
+    job = runner.build_job(problem, code=code, mode=mode, name_hint=name_hint, custom_tests=custom_tests,
+                           variant=variant)
     if on_output is not None:
         job = replace(job, on_output=on_output)
     try:

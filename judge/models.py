@@ -13,6 +13,8 @@ class Submission(models.Model):
     code = models.TextField()
     # Run only: the user's own test cases (a _test.go file), judged with the visible examples.
     custom_tests = models.TextField(blank=True, default="")
+    # Drill only: the name of the known-wrong variant (problem.wrong_variants) the tests must catch.
+    variant = models.CharField(max_length=100, blank=True, default="")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
     verdict = models.CharField(max_length=20, choices=Verdict.choices, blank=True)
     # One line a user reads first: why this verdict (e.g. the failing test, the compiler's first error).
@@ -62,8 +64,9 @@ class Submission(models.Model):
 
     @property
     def shows_test_details(self):
-        """Hidden tests show name and status only; example runs show everything."""
-        return self.mode == Mode.RUN
+        """Hidden tests show name and status only; example runs show everything, and so does a
+        drill (the tests are the user's own, run on the reference)."""
+        return self.mode in (Mode.RUN, Mode.DRILL)
 
 
 class TestResult(models.Model):

@@ -1,13 +1,17 @@
 """Proves a problem through the real judge (runner + Docker): the reference is accepted on
-both suites, the starter is not, and each known-wrong variant gets its declared verdict."""
+both suites, the starter is not, and each known-wrong variant gets its declared verdict; and
+which variants make fair code-review drills (check_drill)."""
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from judge.judging import judge_code
 from judge.models import Mode
+from judge.runners.go.drill import not_caught
 from judge.verdicts import Verdict
 from problems.code_files import join_files
+from problems.drills import DrillFinding
 
 
 @dataclass
@@ -51,3 +55,46 @@ def validate_problems(problems, *, parallel: int = 2) -> list:
     jobs = [(problem, check, code) for problem in problems for check, code in planned_checks(problem)]
     with ThreadPoolExecutor(max_workers=parallel) as pool:
         return list(pool.map(lambda job: _run(*job), jobs))
+
+
+# -- drills: each known-wrong variant as a code-review exercise ---------------------------------
+
+def _drill_run(problem, variant: str, test_files: dict, what: str):
+    return judge_code(problem, code=join_files(test_files), mode=Mode.DRILL, variant=variant,
+                      name_hint=f"validate-drill-{problem.slug}-{what}")
+
+
+def check_drill(problem, wrong: dict) -> DrillFinding:
+    """Whether one variant makes a fair, not trivial drill, judged through the drill path itself:
+    the hidden suite, submitted as a user's test file would be, must catch the variant and pass on
+    the reference; the visible examples alone must not catch it."""
+    slug, name = problem.slug, wrong["name"]
+    if wrong["verdict"] == Verdict.COMPILE_ERROR:
+        return DrillFinding(slug, name, False, "it does not build: there is nothing for a test to run")
+    total = len(problem.hidden_test_names)
+    started = time.monotonic()
+    outcome, _ = _drill_run(problem, name, problem.hidden_test_files, "hidden")
+    failed = len({test.split("/", 1)[0] for test in outcome.caught_by} & set(problem.hidden_test_names))
+    if outcome.verdict != Verdict.ACCEPTED:
+        if not_caught(outcome):
+            why = ("the hidden suite does not catch it as a test (only a benchmark budget or a source rule "
+                   f"does: declared {wrong['verdict']})")
+        else:
+            why = f"the hidden suite as a test gets {outcome.verdict}: {outcome.message} {outcome.judge_log}".strip()
+        return DrillFinding(slug, name, False, why, failed, total, time.monotonic() - started,
+                            judge_failed=outcome.verdict == Verdict.INTERNAL_ERROR)
+    examples, _ = _drill_run(problem, name, problem.example_test_files, "examples")
+    seconds = time.monotonic() - started
+    if examples.verdict == Verdict.ACCEPTED:
+        return DrillFinding(slug, name, False, "the visible examples alone catch it", failed, total, seconds)
+    if not not_caught(examples):
+        return DrillFinding(slug, name, False, f"the examples as a test get {examples.verdict}: {examples.message}",
+                            failed, total, seconds, judge_failed=examples.verdict == Verdict.INTERNAL_ERROR)
+    return DrillFinding(slug, name, True, "", failed, total, seconds)
+
+
+def validate_drills(problems, *, parallel: int = 2) -> list:
+    """A finding for every known-wrong variant of the problems solved in code."""
+    jobs = [(problem, wrong) for problem in problems if not problem.writes_tests for wrong in problem.wrong_variants]
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        return list(pool.map(lambda job: check_drill(*job), jobs))

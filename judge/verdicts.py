@@ -4,6 +4,9 @@ from django.db import models
 class Mode(models.TextChoices):
     RUN = "run", "Run (examples)"
     SUBMIT = "submit", "Submit (hidden tests)"
+    # A code-review drill (practice/drill_*.py): the code is the user's tests, judged against the
+    # reference (they must pass) and one known-wrong variant (they must fail).
+    DRILL = "drill", "Drill (catch the bug)"
 
 
 class Status(models.TextChoices):

@@ -77,3 +77,42 @@ class Problem(models.Model):
     def starter_code(self):
         """What the editor shows first: the file, or all files in `-- name.go --` form."""
         return join_files(self.starter_files)
+
+
+class Drill(models.Model):
+    """A code-review drill: one known-wrong variant of a problem solved in code, where the user
+    writes a test that fails on the variant and passes on the reference (the drills app).
+
+    Offered only once validation (judge/validation.py, `manage.py validate_problems`) proved it
+    fair, for the problem version in `content_hash`: the hidden suite, run as a user's test is,
+    catches the variant and passes on the reference; and not trivial: the visible examples alone
+    do not catch it. Otherwise `left_out` says why."""
+
+    problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="drills")
+    variant = models.CharField(max_length=100)
+    offered = models.BooleanField(default=False)
+    left_out = models.CharField(max_length=300, blank=True)
+    # How many of the hidden suite's top-level tests fail on the variant: the fewer, the harder.
+    hidden_failed = models.PositiveSmallIntegerField(default=0)
+    hidden_total = models.PositiveSmallIntegerField(default=0)
+    content_hash = models.CharField(max_length=64)  # the problem version it was checked on
+    checked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["problem_id", "variant"]
+        constraints = [models.UniqueConstraint(fields=["problem", "variant"], name="unique_drill_variant")]
+
+    def __str__(self):
+        return f"{self.problem_id}:{self.variant}"
+
+    @property
+    def difficulty(self) -> str:
+        """A bug one hidden test in the suite notices is harder to find than one most notice."""
+        share = self.hidden_failed / self.hidden_total if self.hidden_total else 1
+        if self.hidden_failed <= 1 or share < 0.25:
+            return Difficulty.HARD
+        return Difficulty.MEDIUM if share < 0.5 else Difficulty.EASY
+
+    @property
+    def title(self) -> str:
+        return self.variant.replace("-", " ").capitalize()

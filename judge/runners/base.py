@@ -29,3 +29,5 @@ class Outcome:
     benchmarks: list = field(default_factory=list)  # BenchmarkComparison
     # For staff only: what the judge saw when something went wrong on our side.
     judge_log: str = ""
+    # Drills only: the user's tests (names) that failed on the known-wrong variant.
+    caught_by: list = field(default_factory=list)

@@ -18,7 +18,7 @@ DUPLICATE_WINDOW = timedelta(seconds=10)
 
 
 def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", custom_tests="",
-                      interview=None, now=None) -> Submission:
+                      interview=None, variant="", now=None) -> Submission:
     """Store a submission as queued and queue its judging once the row is committed.
 
     `interview`: a mock interview session; the submission is refused (interviews.services.
@@ -29,15 +29,22 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
     `custom_tests`: the user's own test cases, judged with the visible examples by Run
     (ignored by Submit, which judges the hidden suite only).
 
+    `variant`: a drill (mode DRILL; practice's drill service calls this): the known-wrong variant
+    of `problem` the user's tests (`code`) must catch.
+
     Refused with judge.limits.SubmissionRefused (nothing stored) past the user's rate limits
     or the global queue cap; `now` (default: the current time) is the moment they are counted at.
     """
-    validate_code(code, tests=problem.writes_tests)
+    if mode not in Mode.values:
+        raise ValidationError(f"Mode must be one of {', '.join(Mode.values)}.")
+    if (mode == Mode.DRILL) != bool(variant) or (variant and (
+            problem.writes_tests or interview is not None
+            or variant not in {w["name"] for w in problem.wrong_variants})):
+        raise ValidationError("A drill needs one known-wrong variant of a problem solved in code.")
+    validate_code(code, tests=problem.writes_tests or mode == Mode.DRILL)
     custom_tests = custom_tests_kept(problem, mode, custom_tests)
     if custom_tests:
         validate_text(custom_tests)
-    if mode not in Mode.values:
-        raise ValidationError(f"Mode must be one of {', '.join(Mode.values)}.")
     if language != problem.language:
         raise ValidationError(f"This problem is solved in {problem.language}.")
     with transaction.atomic():
@@ -49,7 +56,7 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
         duplicate = (
             Submission.objects.filter(
                 user=user, problem=problem, mode=mode, code=code, custom_tests=custom_tests, interview=interview,
-                created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+                variant=variant, created_at__gte=timezone.now() - DUPLICATE_WINDOW,
             ).order_by("-created_at").first()
         )
         if duplicate is not None:
@@ -59,7 +66,7 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
         submission_limits_check(user=user, now=now or timezone.now())
         submission = Submission.objects.create(
             user=user, problem=problem, code=code, mode=mode, language=language, custom_tests=custom_tests,
-            interview=interview,
+            interview=interview, variant=variant,
         )
         SubmissionEvent.objects.create(submission=submission, kind=SubmissionEvent.Kind.CREATED, actor=user)
         transaction.on_commit(lambda: queue.submission_enqueue(submission.pk))

@@ -52,7 +52,7 @@ def submission_judge(submission_id: int) -> None:
     try:
         outcome, container_seconds = judge_code(submission.problem, code=submission.code, mode=submission.mode,
                                                 name_hint=f"submission-{submission_id}",
-                                                custom_tests=submission.custom_tests,
+                                                custom_tests=submission.custom_tests, variant=submission.variant,
                                                 on_output=progress_reporter_for(submission),
                                                 raise_unavailable=True)
     except SandboxUnavailable as exc:

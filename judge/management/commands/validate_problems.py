@@ -1,19 +1,24 @@
 import time
+from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from judge.validation import validate_problems
+from judge.validation import validate_drills, validate_problems
+from problems.drills import drills_record
 from problems.models import Problem
 
 
 class Command(BaseCommand):
-    help = "Judge every problem's reference, starter and known-wrong variants through the real judge."
+    help = ("Judge every problem's reference, starter and known-wrong variants through the real judge, "
+            "and decide which variants are offered as code-review drills.")
 
     def add_arguments(self, parser):
         parser.add_argument("slugs", nargs="*", help="only these problems (default: all)")
         parser.add_argument("--parallel", type=int, default=2, help="containers at once (default 2)")
+        parser.add_argument("--drills", choices=["with", "without", "only"], default="with",
+                            help="the drill checks too (default), not at all, or only them")
 
-    def handle(self, *args, slugs, parallel, **options):
+    def handle(self, *args, slugs, parallel, drills="with", **options):
         problems = Problem.objects.all()
         if slugs:
             problems = problems.filter(slug__in=slugs)
@@ -21,13 +26,14 @@ class Command(BaseCommand):
             if missing:
                 raise CommandError(f"unknown problems: {', '.join(sorted(missing))} (run load_problems?)")
         started = time.monotonic()
-        checks = validate_problems(list(problems), parallel=parallel)
+        checks = validate_problems(list(problems), parallel=parallel) if drills != "only" else []
         for c in checks:
             mark = "ok  " if c.ok else "FAIL"
             secs = f"{c.seconds:5.2f}s" if c.seconds is not None else "  -   "
             line = f"{mark} {c.problem:28} {c.candidate:24} {c.mode:6} want {c.expected:14} got {c.verdict:14} {secs}"
             self.stdout.write(line if c.ok else self.style.ERROR(f"{line}\n       {c.message[:300]}"))
         failed = [c for c in checks if not c.ok]
+        judge_failed = self._drills(list(problems), parallel) if drills != "without" else []
         self.stdout.write(f"{len(checks)} checks on {len({c.problem for c in checks})} problems, "
                           f"{len(failed)} failed, in {time.monotonic() - started:.1f}s")
         if failed:
@@ -35,3 +41,24 @@ class Command(BaseCommand):
             names = "; ".join(f"{c.problem} {c.candidate} {c.mode}: want {c.expected}, got {c.verdict}"
                               for c in failed)
             raise CommandError(f"{len(failed)} validation checks failed: {names}")
+        if judge_failed:
+            raise CommandError(f"the judge failed on {len(judge_failed)} drill checks: "
+                               + "; ".join(f"{f.problem} {f.variant}" for f in judge_failed))
+
+    def _drills(self, problems, parallel):
+        """Every known-wrong variant of a problem solved in code, proven a fair drill or left out."""
+        started = time.monotonic()
+        findings = validate_drills(problems, parallel=parallel)
+        drills_record(findings)
+        for f in findings:
+            mark = "drill" if f.offered else "left "
+            secs = f"{f.seconds:5.2f}s" if f.seconds is not None else "  -   "
+            detail = f"fails {f.hidden_failed} of {f.hidden_total} hidden tests" if f.offered else f.left_out[:200]
+            self.stdout.write(f"{mark} {f.problem:28} {f.variant:28} {secs} {detail}")
+        left = [f for f in findings if not f.offered]
+        reasons = Counter(f.left_out.split(":")[0].split(" (")[0] for f in left)
+        self.stdout.write(f"drills: {len(findings) - len(left)} offered, {len(left)} left out, "
+                          f"in {time.monotonic() - started:.1f}s")
+        for reason, count in reasons.most_common():
+            self.stdout.write(f"  left out {count}: {reason}")
+        return [f for f in findings if f.judge_failed]

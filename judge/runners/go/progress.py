@@ -59,6 +59,8 @@ class OutputProgress:
 
 def output_progress(problem, mode: str, custom_tests: str, publish) -> OutputProgress:
     """The progress reader for one job: how many tests (or implementations) it will report."""
+    if mode == Mode.DRILL:  # the reference and the one known-wrong variant
+        return OutputProgress(publish, total=2, variants=True)
     if problem.writes_tests:
         total = 1 + (len(problem.mutants) if mode == Mode.SUBMIT else 0)
         return OutputProgress(publish, total=total, variants=True)

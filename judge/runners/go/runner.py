@@ -10,7 +10,7 @@ from django.conf import settings
 
 from judge import feedback
 from judge.runners.base import Outcome, custom_tests_kept
-from judge.runners.go import direct_build, hidden, mutants, progress, protocol, results
+from judge.runners.go import direct_build, drill, hidden, mutants, progress, protocol, results
 from judge.runners.go.benchmarks import BenchmarkTampering, compare
 from judge.runners.go.forbidden import SOLUTION_BASELINE, TESTS_BASELINE, violations
 from judge.runners.go.results import trim
@@ -49,10 +49,12 @@ class GoRunner:
     language = "go"
     custom_tests_file = CUSTOM_TESTS_FILE
 
-    def precheck(self, problem, code: str, custom_tests: str = "") -> Outcome | None:
-        """A verdict without a container where the source alone decides it."""
+    def precheck(self, problem, code: str, custom_tests: str = "", mode: str = "submit") -> Outcome | None:
+        """A verdict without a container where the source alone decides it. A drill's code is
+        the user's tests, held to the rules of a test-writing task."""
+        writes_tests = problem.writes_tests or mode == Mode.DRILL
         try:
-            files = split_files(code, tests=problem.writes_tests)
+            files = split_files(code, tests=writes_tests)
         except CodeFilesError as exc:
             return Outcome(verdict=Verdict.COMPILE_ERROR, message=str(exc), compile_output=str(exc))
         # The user's own test file must be in the package too; forbidden rules apply to solutions only.
@@ -65,9 +67,11 @@ class GoRunner:
                 msg = f"{name}: expected `package {problem.package}`, found {found}."
                 return Outcome(verdict=Verdict.COMPILE_ERROR, message=msg, compile_output=msg)
         allowed = set(problem.allowed or {})
-        baseline = TESTS_BASELINE if problem.writes_tests else SOLUTION_BASELINE
+        baseline = TESTS_BASELINE if writes_tests else SOLUTION_BASELINE
+        # A problem's own forbidden list is about solutions; a drill's tests may use anything.
+        forbidden = [] if mode == Mode.DRILL else problem.forbidden
         found = [v for name, source in files.items()
-                 for v in violations(source, problem.forbidden, name, baseline=baseline, allowed=allowed)]
+                 for v in violations(source, forbidden, name, baseline=baseline, allowed=allowed)]
         if checked is not files:
             found += violations(custom_tests, [], CUSTOM_TESTS_FILE, baseline=TESTS_BASELINE, allowed=allowed)
         if found:
@@ -126,7 +130,20 @@ class GoRunner:
         wall = (settings.JUDGE["BUILD_SECONDS"] + 2 * len(dirs)) + problem.time_limit_seconds * len(dirs) + 5
         return self._job(options, files, wall, len(dirs), name_hint, {"dirs": dirs})
 
-    def build_job(self, problem, *, code: str, mode: str, name_hint: str = "", custom_tests: str = "") -> Job:
+    def _drill_job(self, problem, *, code: str, variant: str, name_hint: str) -> Job:
+        dirs = drill.drill_dirs()
+        user_files = split_files(code, tests=True)
+        files = drill.drill_files(problem, variant, user_files, dirs, GO_MOD)
+        options = ["--timeout", str(problem.time_limit_seconds), "--variants", mutants.run_order(dirs)]
+        if problem.race:
+            options.append("--race")
+        wall = (settings.JUDGE["BUILD_SECONDS"] + 2 * len(dirs)) + (problem.time_limit_seconds + 3) * len(dirs) + 5
+        return self._job(options, files, wall, len(dirs), name_hint, {"dirs": dirs, "user_files": sorted(user_files)})
+
+    def build_job(self, problem, *, code: str, mode: str, name_hint: str = "", custom_tests: str = "",
+                  variant: str = "") -> Job:
+        if mode == Mode.DRILL:
+            return self._drill_job(problem, code=code, variant=variant, name_hint=name_hint)
         if problem.writes_tests:
             return self._tests_task_job(problem, code=code, mode=mode, name_hint=name_hint)
         cfg = settings.JUDGE
@@ -176,6 +193,8 @@ class GoRunner:
                                       else "before running your code")
         if not transcript.ran:
             return self._before_run(problem, mode, result, transcript, job)
+        if mode == Mode.DRILL:
+            return drill.interpret_drill(problem, result, transcript, job.context["dirs"])
         if problem.writes_tests:
             return mutants.interpret_variants(problem, mode, result, transcript, job.context["dirs"])
         run = transcript.first(Kind.RUN)
@@ -249,6 +268,8 @@ class GoRunner:
 
     def _before_run(self, problem, mode, result, transcript, job=None) -> Outcome:
         build = transcript.build
+        if transcript.build_failed and build is not None and mode == Mode.DRILL:
+            return drill.build_failed(build, job.context.get("user_files", []) if job else [])
         if transcript.build_failed and build is not None:
             if problem.writes_tests and build.label != mutants.CORRECT_DIR:
                 return Outcome(Verdict.INTERNAL_ERROR, "The judge failed to build a known bug against your tests; "
