@@ -22,15 +22,15 @@ from judge.verdicts import Status, Verdict
 from problems.models import Problem
 
 TAGS = ["submissions"]
+# What a caller may submit here; drills go through /api/review/<id>/submissions/, which names the bug.
+SUBMIT_MODES = [(Mode.RUN.value, Mode.RUN.label), (Mode.SUBMIT.value, Mode.SUBMIT.label)]
 
 
 class SubmissionCreateSerializer(serializers.Serializer):
     problem = serializers.SlugField()
     language = serializers.CharField(default="go")
     code = TextField(trim_whitespace=False, allow_blank=True)
-    # Drills are submitted through /api/review/ (drills app), which names the variant.
-    mode = serializers.ChoiceField(choices=[(Mode.RUN, Mode.RUN.label), (Mode.SUBMIT, Mode.SUBMIT.label)],
-                                   default=Mode.SUBMIT)
+    mode = serializers.ChoiceField(choices=SUBMIT_MODES, default=Mode.SUBMIT)
     # Run only: the caller's own _test.go cases, judged with the visible examples.
     custom_tests = TextField(trim_whitespace=False, allow_blank=True, required=False, default="")
     # A mock interview's id: late submissions to it are refused with 409.

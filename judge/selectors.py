@@ -120,7 +120,7 @@ _solved_slugs = CompiledQuery(
 
 
 def tried_slugs(user) -> set:
-    """Every problem the user ran or submitted at least once."""
+    """Every problem the user ran or submitted at least once (a drill is a review of it, not a try)."""
     if not user.is_authenticated:
         return set()
-    return set(Submission.objects.filter(user=user).order_by().values_list("problem__slug", flat=True).distinct())
+    return set(Submission.objects.filter(user=user, mode__in=[Mode.RUN, Mode.SUBMIT]).order_by().values_list("problem__slug", flat=True).distinct())

@@ -187,6 +187,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"SubmissionStatusEnum": "judge.verdicts.Status",
+                            "SubmissionModeEnum": "judge.models.Mode",
+                            "SubmitModeEnum": "judge.api.SUBMIT_MODES",
                             "InterviewStatusEnum": "interviews.api_serializers.InterviewStatus"},
     # The API reads JSON bodies (DRF also parses forms; the schema promises JSON only).
     "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
