@@ -11,6 +11,7 @@ from config import health, views
 from judge import api as judge_api
 from learn import api as learn_api
 from practice import api as practice_api
+from practice import drill_api
 from practice import problem_api as problems_api
 
 api_patterns = [
@@ -27,6 +28,10 @@ api_patterns = [
     path("submissions/<int:submission_id>/", judge_api.submission_detail_api, name="api_submission_detail"),
     path("interviews/", include("interviews.api_urls")),
     path("dashboard/", practice_api.dashboard_api, name="api_dashboard"),
+    path("review/", drill_api.drill_list_api, name="api_drill_list"),
+    path("review/<int:drill_id>/", drill_api.drill_detail_api, name="api_drill_detail"),
+    path("review/<int:drill_id>/submissions/", drill_api.drill_submit_api, name="api_drill_submit"),
+    path("review/<int:drill_id>/review/", drill_api.drill_review_api, name="api_drill_review"),
 ]
 
 # Under /api/ a 403, 404 or 500 is JSON {"detail": ...}, like every other API error
@@ -40,6 +45,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("learn/", include("learn.urls")),
     path("problems/", include("practice.problem_urls")),
+    path("review/", include("practice.drill_urls")),
     path("submissions/", include("judge.urls")),
     path("interviews/", include("interviews.urls")),
     # The API's schema (OpenAPI 3, version 1.0) and its browsable docs (Swagger UI, served locally).

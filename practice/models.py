@@ -39,3 +39,32 @@ class SolutionReveal(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "problem"], name="solution_reveal_once_per_problem")]
+
+
+class DrillUnlock(models.Model):
+    """The user chose to review a problem's code-review drills before solving it (a drill is
+    hidden until then: practice/drill_selectors.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drill_unlocks")
+    problem = models.ForeignKey("problems.Problem", on_delete=models.CASCADE, related_name="+")
+    unlocked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "problem"], name="drill_unlock_once_per_problem")]
+
+
+class DrillReview(models.Model):
+    """After a drill's verdict, the lines of the buggy code the user marked as wrong and their
+    one-line explanation; saving it reveals the bug (its `why` and the diff against the
+    reference), so it is made once. `hits`: whether the marked lines touch the real diff (a
+    second, self-graded score beside the judged one)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drill_reviews")
+    drill = models.ForeignKey("problems.Drill", on_delete=models.CASCADE, related_name="+")
+    lines = models.JSONField(default=list)  # line numbers of the code as the drill page shows it
+    explanation = models.CharField(max_length=200)
+    hits = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "drill"], name="drill_review_once")]

@@ -67,6 +67,22 @@ def site_for(user, problems, *, stress=True, running=True) -> SimpleNamespace:
     return site
 
 
+def drill_with_review(user):
+    """A code-review drill the user opened unsolved, judged and reviewed: the code under review, the
+    editor, the verdict and the revealed diff on one page."""
+    from practice.models import DrillReview, DrillUnlock
+    from problems.drills import DrillFinding, drills_record
+    from problems.models import Drill
+
+    drills_record([DrillFinding("limit-reader", "drops-error", True, "", 1, 11)])
+    drill = Drill.objects.get(problem__slug="limit-reader", variant="drops-error")
+    DrillUnlock.objects.create(user=user, problem=drill.problem)
+    judged(user, drill.problem, Verdict.ACCEPTED, mode=Mode.DRILL, code="package limit\n")
+    Submission.objects.filter(user=user, mode=Mode.DRILL).update(variant=drill.variant)
+    DrillReview.objects.create(user=user, drill=drill, lines=[1], explanation="drops the error", hits=False)
+    return drill
+
+
 def visit(page, base, url):
     page.goto(base + url)
     expect(page.locator("main")).to_be_visible()
@@ -89,10 +105,11 @@ def test_every_page_fits_signed_in(sized_page, live_server, problems):
     page, base = sized_page, live_server.url
     sign_in(page, base, "ada")
     site = site_for(get_user_model().objects.get(username="ada"), problems)
+    site.user = get_user_model().objects.get(username="ada")
     urls = ["/", "/problems/", f"/problems/{SLUG}/", "/problems/palindrome-table-tests/", "/learn/", "/learn/1/",
             "/submissions/", f"/submissions/{site.failed.pk}/", f"/submissions/{site.accepted.pk}/", "/interviews/",
             f"/interviews/{site.active.pk}/", f"/interviews/{site.done.pk}/", "/accounts/password/",
-            "/accounts/password/done/", "/no-such-page/"]
+            "/accounts/password/done/", "/no-such-page/", "/review/", f"/review/{drill_with_review(site.user).pk}/"]
     for url in urls:
         visit(page, base, url)
         if url != f"/interviews/{site.active.pk}/":  # the running interview's banner, everywhere else

@@ -53,6 +53,7 @@ def _real_path(case, owner) -> dict:
     active interview (until it ends); finishing and reviewing on the finished one."""
     moves = case.path.endswith(("/skip/", "/next/", "/{interview_id}/"))
     real = {"submission_id": owner.submitted.pk, "slug": owner.problem.slug, "step": 1, "position": 1,
+            "drill_id": owner.drill.pk,
             "interview_id": (owner.active_interview if moves else owner.finished_interview).pk}
     return {name: real.get(name, value) for name, value in case.path_parameters.items()}
 

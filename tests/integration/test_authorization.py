@@ -104,6 +104,14 @@ PROBES = {
     "submissions/<int:submission_id>/status/": [page("/submissions/{sub}/status/", anon=HTMX_LOGIN, headers=HTMX),
                                                 page("/submissions/{run}/status/?oob=1", anon=HTMX_LOGIN,
                                                      headers=HTMX)],
+    # Code-review drills: bob has not solved the problem nor opened its drills unsolved, so the
+    # drill is locked for him (403, its code unshown); the list and his own unlock are his.
+    "review/": [page("/review/", **MINE), page(f"/review/?problem={SLUG}", **MINE)],
+    "review/<int:drill_id>/": [page("/review/{drill}/", bob=(403,))],
+    "review/<int:drill_id>/submit/": [Probe("post", "/review/{drill}/submit/", {"code": BOB_CODE}, bob=(403,))],
+    "review/<int:drill_id>/review/": [Probe("post", "/review/{drill}/review/", {"line": "9", "explanation": "BOB"},
+                                            bob=(403,))],
+    "review/unlock/<slug:slug>/": [Probe("post", "/review/unlock/rotate-left/", bob=(302,))],
     "interviews/": [page("/interviews/", **MINE)],
     "interviews/start/": [Probe("post", "/interviews/start/", {"template": "quick-screen"}, bob=(302,))],
     "interviews/<int:interview_id>/": [page("/interviews/{active}/"), page("/interviews/{done}/")],
@@ -161,6 +169,12 @@ PROBES = {
     "api/interviews/<int:interview_id>/finish/": [api("post", "/api/interviews/{active}/finish/")],
     "api/interviews/<int:interview_id>/review/": [api("post", "/api/interviews/{done}/review/", {"rubric": RUBRIC})],
     "api/dashboard/": [api("get", "/api/dashboard/", bob=(200,))],
+    "api/review/": [api("get", "/api/review/", bob=(200,))],
+    "api/review/<int:drill_id>/": [api("get", "/api/review/{drill}/", bob=(403,))],
+    "api/review/<int:drill_id>/submissions/": [api("post", "/api/review/{drill}/submissions/", {"code": BOB_CODE},
+                                                   bob=(403,))],
+    "api/review/<int:drill_id>/review/": [api("post", "/api/review/{drill}/review/",
+                                              {"lines": [9], "explanation": "BOB"}, bob=(403,))],
     "favicon.ico": [page("/favicon.ico", bob=(302,), anon=(302,))],  # to the static file
     "healthz": [page("/healthz", **PUBLIC)],
     "readyz": [page("/readyz", bob=(200, 503), anon=(200, 503))],
@@ -272,7 +286,7 @@ def check(who, probe, url, response, expected, secrets) -> list:
 
 def ids_of(alice) -> dict:
     return {"sub": alice.submitted.pk, "run": alice.queued_run.pk, "active": alice.active_interview.pk,
-            "done": alice.finished_interview.pk}
+            "done": alice.finished_interview.pk, "drill": alice.drill.pk}
 
 
 def test_bob_cannot_read_or_change_anything_of_alices(alice):

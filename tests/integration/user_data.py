@@ -13,7 +13,10 @@ from judge.models import BenchmarkResult, Mode, Submission, TestResult
 from judge.verdicts import Status, Verdict
 from learn.models import QuizItem
 from learn.services import lessons_sync, quiz_answer
+from practice.models import DrillReview
 from practice.services import draft_save, note_save
+from problems.drills import DrillFinding, drills_record
+from problems.models import Drill
 
 SLUG = "unicode-palindrome"
 
@@ -65,10 +68,17 @@ def make_user_with_private_data(username: str, *, problems, marker: str) -> Simp
     Submission.objects.create(user=user, problem=problem, code=code_with(marker, "ACTIVE-INTERVIEW-CODE"),
                               mode=Mode.RUN, status=Status.FINISHED, verdict=Verdict.ACCEPTED, interview=active)
     interview_draft_save(session=active, slug=SLUG, code=code_with(marker, "INTERVIEW-DRAFT"))
+    # A code-review drill of the problem (offered), alice's judged test for it and her review.
+    drills_record([DrillFinding(SLUG, "keeps-marks", True, "", 2, 7)])
+    drill = Drill.objects.get(problem=problem, variant="keeps-marks")
+    Submission.objects.create(user=user, problem=problem, code=f"package palindrome\n\n// {marker}-DRILL-TEST\n",
+                              mode=Mode.DRILL, variant=drill.variant, status=Status.FINISHED,
+                              verdict=Verdict.ACCEPTED)
+    DrillReview.objects.create(user=user, drill=drill, lines=[9], explanation=f"{marker}-DRILL-REVIEW", hits=True)
     return SimpleNamespace(
         user=user, token=make_token(user), problem=problem, submitted=submitted,
         queued_run=queued_run, quiz_item=item, quiz_answer=answer, finished_interview=finished,
-        active_interview=active)
+        active_interview=active, drill=drill)
 
 
 def private_data_user(username: str, *, marker: str, problems, monkeypatch) -> SimpleNamespace:
