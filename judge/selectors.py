@@ -68,25 +68,6 @@ def submission_list_for_user(*, user, problem_slug=None, verdict=None, mode=None
     return qs.order_by("-created_at", "-id")
 
 
-# What a history row (templates/judge/_row.html) shows of a submission.
-_ROW_FIELDS = ("id", "problem_id", "mode", "status", "verdict", "created_at")
-
-
-def submission_recent_for_problem(*, user, problem) -> list[Submission]:
-    """The user's latest 10 submissions of `problem`, as rows for its page. Each row's problem is
-    `problem` itself: no join to fetch it again per row."""
-    rows = _recent_for_problem.all(problem_id=problem.pk, user_id=user.pk)
-    for row in rows:
-        row.problem = problem
-    return rows
-
-
-# Every signed-in problem page reads it: compiled once (config/compiled_query.py).
-_recent_for_problem = CompiledQuery(
-    lambda problem_id, user_id: Submission.objects.filter(problem_id=problem_id, user_id=user_id)
-    .only(*_ROW_FIELDS).order_by("-created_at", "-id")[:10], "problem_id", "user_id")
-
-
 def submission_previous(submission) -> Submission | None:
     """The same user's submission of the same problem just before this one (for a diff)."""
     return _previous(submission).only("id", "code", "created_at", "mode", "verdict", "status").first()

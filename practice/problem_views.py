@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from judge.selectors import solved_slugs, submission_get_for_user, submission_recent_for_problem
+from judge.selectors import solved_slugs, submission_get_for_user
 from practice.selectors import custom_tests_template, problem_search, solution_review, workspace_get
 from problems.models import Difficulty
 from problems.search import SORTS, STATUSES, ProblemFilters, all_tags, problem_filters
@@ -117,6 +117,6 @@ def _detail_response(request, problem, **extra):
         "solved": workspace.solved,
         "solution": workspace.solution,
         "review": solution_review(workspace.solution, problem),
-        "recent": submission_recent_for_problem(user=user, problem=problem) if user.is_authenticated else [],
+        "recent": workspace.recent,
         **extra,
     })

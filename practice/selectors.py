@@ -8,7 +8,7 @@ from django.db.models import Q
 from config.errors import DomainError
 from interviews import clock
 from interviews.models import InterviewSession
-from judge.models import Mode
+from judge.models import Mode, Submission
 from judge.selectors import solved_slugs, tried_slugs
 from judge.verdicts import Verdict
 from practice.models import Draft, ProblemNote
@@ -123,11 +123,15 @@ def solution_get_for_user(*, user, problem) -> tuple[Review, SolutionAccess]:
 
 # -- the problem page's own state ----------------------------------------------------------------
 
+RECENT_ROWS = 10  # the page's "Your recent submissions"
+
+
 @dataclass
 class Workspace:
     draft: Draft | None
     note: ProblemNote | None
     solution: SolutionAccess
+    recent: list[Submission]  # the user's latest RECENT_ROWS submissions of the problem, newest first
 
     @property
     def solved(self) -> bool:
@@ -135,28 +139,48 @@ class Workspace:
         return self.solution.solved
 
 
-# The signed-in problem page's own state in one statement. As three ORM queries it cost the
+# The signed-in problem page's own state in one statement. As separate ORM queries it cost the
 # busiest signed-in page ~2 ms of Python (building and compiling SQL, making model objects; not
-# PostgreSQL, which answers all three in well under 1 ms) and two more round trips; as one, 0.2 ms.
+# PostgreSQL, which answers them all in well under 1 ms) and a round trip each; as one, 0.2 ms.
+# The recent submissions come as one array per column (what a history row shows, judge/_row.html),
+# in the history's order, so the draft's columns are not repeated per row.
 _WORKSPACE_SQL = f"""
-SELECT d.id, d.code, d.custom_tests, d.updated_at, n.id, n.text, n.updated_at, {_ACCESS_COLUMNS}
+SELECT d.id, d.code, d.custom_tests, d.updated_at, n.id, n.text, n.updated_at, {_ACCESS_COLUMNS},
+       r.ids, r.modes, r.statuses, r.verdicts, r.created
 {_KEY}
 LEFT JOIN practice_draft d ON d.user_id = k.user_id AND d.problem_id = k.problem_id
 LEFT JOIN practice_problemnote n ON n.user_id = k.user_id AND n.problem_id = k.problem_id
+LEFT JOIN LATERAL (
+    SELECT array_agg(s.id ORDER BY s.created_at DESC, s.id DESC) AS ids,
+           array_agg(s.mode ORDER BY s.created_at DESC, s.id DESC) AS modes,
+           array_agg(s.status ORDER BY s.created_at DESC, s.id DESC) AS statuses,
+           array_agg(s.verdict ORDER BY s.created_at DESC, s.id DESC) AS verdicts,
+           array_agg(s.created_at ORDER BY s.created_at DESC, s.id DESC) AS created
+    FROM (SELECT id, mode, status, verdict, created_at FROM judge_submission
+          WHERE user_id = k.user_id AND problem_id = k.problem_id
+          ORDER BY created_at DESC, id DESC LIMIT {RECENT_ROWS}) AS s
+) AS r ON true
 """
 
 
 def workspace_get(*, user, problem) -> Workspace:
-    """The user's draft and notes of `problem`, whether they solved it and may see its solution."""
+    """The user's draft and notes of `problem`, whether they solved it and may see its solution,
+    and their recent submissions of it (rows whose `problem` is `problem`: no join per row)."""
     if not user.is_authenticated:
-        return Workspace(None, None, SolutionAccess())
+        return Workspace(None, None, SolutionAccess(), [])
     with connection.cursor() as cursor:
         cursor.execute(_WORKSPACE_SQL, _access_params(user, problem))
-        draft_id, code, custom_tests, draft_at, note_id, text, note_at, *access = cursor.fetchone()
-    ids = {"user_id": user.pk, "problem_id": problem.pk}
-    draft = Draft(id=draft_id, code=code, custom_tests=custom_tests, updated_at=draft_at, **ids) if draft_id else None
-    note = ProblemNote(id=note_id, text=text, updated_at=note_at, **ids) if note_id else None
-    return Workspace(draft, note, SolutionAccess(True, *access))
+        (draft_id, code, custom_tests, draft_at, note_id, text, note_at, *access,
+         ids, modes, statuses, verdicts, created) = cursor.fetchone()
+    ids_of = {"user_id": user.pk, "problem_id": problem.pk}
+    draft = Draft(id=draft_id, code=code, custom_tests=custom_tests, updated_at=draft_at, **ids_of) if draft_id else None
+    note = ProblemNote(id=note_id, text=text, updated_at=note_at, **ids_of) if note_id else None
+    recent = []
+    for row in zip(ids or (), modes or (), statuses or (), verdicts or (), created or ()):
+        submission = Submission(**dict(zip(("id", "mode", "status", "verdict", "created_at"), row)), **ids_of)
+        submission.problem = problem
+        recent.append(submission)
+    return Workspace(draft, note, SolutionAccess(True, *access), recent)
 
 
 # -- the problem list's filters that read the user's history --------------------------------

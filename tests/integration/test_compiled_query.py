@@ -9,8 +9,9 @@ from rest_framework.authtoken.models import Token
 
 from config.compiled_query import CompiledQuery, as_bigint
 from judge.models import Submission
-from judge.selectors import solved_slugs, submission_get_for_user, submission_recent_for_problem
+from judge.selectors import solved_slugs, submission_get_for_user
 from judge.verdicts import Status, Verdict
+from practice.selectors import workspace_get
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -80,11 +81,21 @@ def test_submission_lookup_owner_only_and_hostile_ids(user, problem):
         submission_get_for_user(user=other, submission_id=sub.pk)
 
 
-def test_recent_rows_and_solved_slugs(user, problem):
-    subs = [_submit(user, problem, mode="submit", status=Status.FINISHED, verdict=Verdict.WRONG_ANSWER) for _ in range(12)]
-    rows = submission_recent_for_problem(user=user, problem=problem)
-    assert [r.pk for r in rows] == [s.pk for s in reversed(subs)][:10]
+def test_recent_rows_and_solved_slugs(user, problem, problems):
+    """The problem page's recent rows come with its workspace statement (practice.selectors):
+    what the ORM would give, newest first (ties by id), this user's and this problem's only."""
+    subs = [_submit(user, problem, mode="submit", status=Status.FINISHED, verdict=Verdict.WRONG_ANSWER) for _ in range(11)]
+    Submission.objects.filter(pk__in=[s.pk for s in subs[-3:]]).update(created_at=subs[-3].created_at)  # a tie
+    subs.append(_submit(user, problem, mode="run"))  # queued, no verdict yet
+    _submit(get_user_model().objects.create_user("someone-else"), problem, mode="submit")
+    _submit(user, problems["rotate-left"], mode="submit")
+    rows = workspace_get(user=user, problem=problem).recent
+    fields = ("id", "user_id", "problem_id", "mode", "status", "verdict", "created_at")
+    expected = Submission.objects.filter(user=user, problem=problem).order_by("-created_at", "-id")[:10]
+    assert [[getattr(r, f) for f in fields] for r in rows] == [[getattr(s, f) for f in fields] for s in expected]
+    assert rows[0].pk == subs[-1].pk and rows[0].is_done is False and rows[1].get_verdict_display() == "Wrong answer"
     assert all(r.problem is problem for r in rows)
+    assert workspace_get(user=get_user_model().objects.create_user("newcomer"), problem=problem).recent == []
     assert solved_slugs(user) == set()
     _submit(user, problem, mode="submit", status=Status.FINISHED, verdict=Verdict.ACCEPTED)
     assert solved_slugs(user) == {problem.slug}

@@ -3,11 +3,14 @@ slip back unnoticed, and what they stopped reading from the database on every re
 session, from Redis; the problem list's rendered rows, per process) never stale and never
 someone else's. Everything through HTTP, as a browser or an API client asks."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -54,7 +57,7 @@ def test_query_budget_of_the_busiest_pages(problems, django_assert_max_num_queri
     anonymous = Client()
     budgets = [
         # (client, path, headers, queries): the user, then what the page itself shows
-        (client, PAGE, {}, 3),  # user; draft, notes and solved in one statement; recent submissions
+        (client, PAGE, {}, 2),  # user; draft, notes, solved, Learn access and recent submissions in one
         (client, "/problems/", {}, 3),  # user; solved problems; the list's rows
         # A judged result is rendered once per process (test_a_rejudged_result_shows_at_once)
         (client, f"/submissions/{done.pk}/status/", {"HTTP_HX_REQUEST": "true"}, 2),  # user; submission
@@ -130,6 +133,32 @@ def test_a_rejudged_result_shows_at_once(problems):
     assert 'data-verdict="wrong_answer"' in html and "TestHidden/again" in html and "TestHidden/case1" not in html
     body = api.get(f"/api/submissions/{first.pk}/").json()
     assert body["verdict"] == "wrong_answer" and [t["name"] for t in body["tests"]] == ["TestHidden/again"]
+
+
+def test_history_rows_show_their_state_and_age_of_now(problems, monkeypatch):
+    """A history row is rendered once per process and set of what it shows
+    (judge/templatetags/history.py): a new status, verdict or title shows at once, and "… ago"
+    is of the request's time, not of the row's first rendering."""
+    user, client = signed_in("alice")
+    sub = Submission.objects.create(user=user, problem=problems[SLUG], code="package palindrome", mode=Mode.SUBMIT)
+
+    def row(path=PAGE):
+        return client.get(path).content.decode().split(f'<tr id="row-{sub.pk}"', 1)[1].split("</tr>", 1)[0]
+
+    assert '<span class="status">Queued</span>' in row() and "0\xa0minutes ago" in row()
+    Submission.objects.filter(pk=sub.pk).update(status=Status.RUNNING)
+    assert '<span class="status">Running</span>' in row()
+    tests = [TestResult(submission=sub, position=0, name="TestHidden/case0", status="pass")]
+    assert submission_finish(submission_id=sub.pk, outcome=Outcome(Verdict.ACCEPTED, "done", tests=tests))
+    assert '<span class="verdict accepted">Accepted</span>' in row() and "Accepted" in row("/submissions/")
+    later = sub.created_at + timedelta(hours=3, minutes=5)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "3\xa0hours, 5\xa0minutes ago" in row() and "3\xa0hours, 5\xa0minutes ago" in row("/submissions/")
+    monkeypatch.undo()
+    problem = problems[SLUG]
+    problem.title = "Palindromes, rewritten"
+    problem.save()
+    assert "Palindromes, rewritten" in row() and "Unicode-aware palindrome" not in row("/submissions/")
 
 
 def test_a_changed_problem_shows_at_once_on_the_list(problems):
