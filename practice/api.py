@@ -172,6 +172,12 @@ class ViewedSolutionSerializer(serializers.Serializer):
     solved = serializers.BooleanField(help_text="Solved since.")
 
 
+class DrillStepSerializer(serializers.Serializer):
+    step = serializers.IntegerField()
+    offered = serializers.IntegerField(help_text="Code-review drills of this step.")
+    caught = serializers.IntegerField(help_text="Those one of your tests caught.")
+
+
 class DashboardSerializer(serializers.Serializer):
     submits = serializers.IntegerField()
     accepted_submits = serializers.IntegerField()
@@ -183,6 +189,7 @@ class DashboardSerializer(serializers.Serializer):
     revisit = RevisitSerializer(many=True, help_text="Problems worth another go, and why.")
     viewed_solutions = ViewedSolutionSerializer(many=True, help_text="Problems whose solution you chose to see "
                                                                      "before solving them, newest first.")
+    drills = DrillStepSerializer(many=True, help_text="Code-review drills (/api/review/) by step.")
 
 
 @extend_schema(tags=["dashboard"], summary="Your practice at a glance (the home page's dashboard)",
@@ -198,4 +205,5 @@ def dashboard_api(request):
                     for r in board.revisit],
         "viewed_solutions": [{"problem": v.slug, "title": v.title, "viewed_at": v.viewed_at, "solved": v.solved}
                              for v in board.viewed_solutions],
+        "drills": [{"step": d.step, "offered": d.offered, "caught": d.caught} for d in board.drills],
     }).data)

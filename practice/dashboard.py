@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from judge.models import Mode, Submission
 from judge.verdicts import Verdict
+from practice.drill_selectors import drills_offered
 from practice.models import SolutionReveal
 from problems.models import Difficulty, Problem
 
@@ -60,6 +61,14 @@ class Solved:
 
 
 @dataclass
+class DrillStep:
+    """Code-review drills of one step: how many are offered and how many the user caught."""
+    step: int
+    offered: int = 0
+    caught: int = 0
+
+
+@dataclass
 class Dashboard:
     submits: int = 0
     accepted_submits: int = 0
@@ -73,6 +82,15 @@ class Dashboard:
     by_difficulty: list = field(default_factory=list)
     next_problem: object = None  # a Problem, or a Revisit once every problem is solved
     viewed_solutions: list = field(default_factory=list)  # ViewedSolution, newest first
+    drills: list = field(default_factory=list)  # DrillStep per step that has drills
+
+    @property
+    def drills_caught(self) -> int:
+        return sum(d.caught for d in self.drills)
+
+    @property
+    def drills_offered(self) -> int:
+        return sum(d.offered for d in self.drills)
 
     @property
     def calendar(self) -> list:
@@ -101,7 +119,20 @@ def dashboard_for_user(user, *, today: date | None = None) -> Dashboard:
     board.revisit = _revisit(mine, today)
     _fill_solved(board, user)
     board.viewed_solutions = viewed_solutions(user)
+    board.drills = drills_by_step(user)
     return board
+
+
+def drills_by_step(user) -> list[DrillStep]:
+    """Per step, the offered code-review drills and those one of the user's tests caught."""
+    caught = set(Submission.objects.filter(user=user, mode=Mode.DRILL, verdict=Verdict.ACCEPTED).order_by()
+                 .values_list("problem_id", "variant").distinct())
+    steps = {}
+    for step, problem_id, variant in drills_offered().values_list("problem__step", "problem_id", "variant"):
+        row = steps.setdefault(step, DrillStep(step))
+        row.offered += 1
+        row.caught += (problem_id, variant) in caught
+    return [steps[step] for step in sorted(steps)]
 
 
 def viewed_solutions(user) -> list:

@@ -55,7 +55,7 @@ class DrillAccess:
         return "Solve this problem first, or choose to review it unsolved."
 
 
-def _offered():
+def drills_offered():
     """Drills validation proved fair for their problem's current version."""
     return Drill.objects.filter(offered=True, content_hash=F("problem__content_hash"))
 
@@ -91,9 +91,9 @@ class DrillRow:
 
 
 def drill_list_for_user(*, user, problem=None) -> list[DrillRow]:
-    """Every offered drill (of `problem` only, if given), hardest first within each problem, with
+    """Every offered drill (of `problem` only, if given), numbered within each problem, with
     whether the user may open it and whether they caught it."""
-    drills = list(_offered().select_related("problem").order_by("problem__step", "problem__slug", "id"))
+    drills = list(drills_offered().select_related("problem").order_by("problem__step", "problem__slug", "id"))
     if problem is not None:
         drills = [d for d in drills if d.problem_id == problem.pk]
     _number(drills)
@@ -125,10 +125,10 @@ def _number(drills) -> None:
 
 def drill_get(drill_id) -> Drill:
     """An offered drill, or 404 (unknown, left out by validation, or stale after a catalog change)."""
-    drill = _offered().select_related("problem").filter(pk=drill_id).first()
+    drill = drills_offered().select_related("problem").filter(pk=drill_id).first()
     if drill is None:
         raise Http404("No such drill.")
-    siblings = list(_offered().filter(problem_id=drill.problem_id).order_by("id").values_list("id", flat=True))
+    siblings = list(drills_offered().filter(problem_id=drill.problem_id).order_by("id").values_list("id", flat=True))
     drill.number = siblings.index(drill.pk) + 1
     return drill
 

@@ -109,6 +109,9 @@ def test_a_test_is_judged_live_then_the_review_reveals_the_bug(celery_worker_pro
     api = alice.get(f"/api/review/{drill.pk}/").json()
     assert api["review"]["hits"] and api["review"]["name"] == "keeps-marks" and "+" in api["review"]["diff"]
     assert api["submissions"] == [submission.pk]
+    board = alice.get("/api/dashboard/").json()["drills"]
+    assert board == [{"step": problems[SLUG].step, "offered": 2, "caught": 1}]
+    assert "caught 1 of 2 bugs" in alice.get("/").content.decode()
 
 
 def test_the_api_lists_and_refuses_as_the_pages_do(alice, drills):
