@@ -72,5 +72,5 @@ def drill_review_view(request, drill_id):
     lines = request.POST.getlist("line") or request.POST.get("lines", "")
     drill_review_save(user=request.user, drill=drill, lines=lines, explanation=request.POST.get("explanation", ""))
     if request.htmx:
-        return render(request, "practice/_drill_reveal.html", _reveal_context(request.user, drill))
+        return render(request, "practice/_drill_reveal.html", {**_reveal_context(request.user, drill), "oob": True})
     return redirect(f"{reverse('drill_detail', args=[drill.pk])}#reveal")
