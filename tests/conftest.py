@@ -1,4 +1,5 @@
-"""Fixtures that start real parts: a Celery worker process on the test database and Redis."""
+"""What the tests share: real parts (a Celery worker process on the test database and Redis, the
+catalog), and the users, clients, API tokens and htmx headers the tests sign in and ask with."""
 
 import os
 import signal
@@ -85,6 +86,74 @@ def lessons(problems):
 
     lessons_sync()
     return {lesson.step: lesson for lesson in Lesson.objects.all()}
+
+
+# --- users, their clients and API tokens, and htmx --------------------------------------
+
+# What htmx sends with each request it makes (django-htmx sets request.htmx from it), as
+# Django's test client takes it: client.post(url, data, **HTMX).
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def password_for(username: str) -> str:
+    """Every test user's password, for the tests that sign in by password."""
+    return f"pw-{username}-123"
+
+
+def make_user(username: str, **extra):
+    """A signed-up user whose password is password_for(username); extra: is_staff=True etc."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(username, password=password_for(username), **extra)
+
+
+def signed_in(user, *, api: bool = False):
+    """A client with a session for `user` (force_login: no sign-in request, so no throttle):
+    Django's for pages, or DRF's APIClient (api=True), which also reads the pages."""
+    from django.test import Client
+    from rest_framework.test import APIClient
+
+    client = APIClient() if api else Client()
+    client.force_login(user)
+    return client
+
+
+def user_and_client(username: str, **extra):
+    """A new user and a page client signed in as them."""
+    user = make_user(username, **extra)
+    return user, signed_in(user)
+
+
+def api_as(user):
+    """An API client authenticated as `user` without a session or token (force_authenticate)."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def make_token(user) -> str:
+    """A new API token's key for `user` (Authorization: Token <key>)."""
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.create(user=user).key
+
+
+def api_with_token(user):
+    """An API client sending a new token of `user` with every request, as API callers do."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {make_token(user)}")
+    return client
+
+
+@pytest.fixture
+def user(db):
+    """One signed-up user. Committed where the test is transactional (its module's mark, or a
+    fixture such as `problems`), so a worker process sees it."""
+    return make_user("alice")
 
 
 def wait_for_verdict(submission_id, timeout=90):

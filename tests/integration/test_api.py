@@ -3,17 +3,18 @@
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
+
+from tests.conftest import make_user, password_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def api(problems):
-    get_user_model().objects.create_user("alice", password="pw-alice-123")
+    make_user("alice")
     client = APIClient()
-    token = client.post("/api/auth/token/", {"username": "alice", "password": "pw-alice-123"}, format="json")
+    token = client.post("/api/auth/token/", {"username": "alice", "password": password_for("alice")}, format="json")
     assert token.status_code == 200
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.json()['token']}")
     return client
@@ -21,9 +22,9 @@ def api(problems):
 
 @pytest.fixture
 def other_api(problems):
-    get_user_model().objects.create_user("bob", password="pw-bob-12345")
+    make_user("bob")
     client = APIClient()
-    client.login(username="bob", password="pw-bob-12345")
+    client.login(username="bob", password=password_for("bob"))
     return client
 
 

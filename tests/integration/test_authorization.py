@@ -17,7 +17,6 @@ import json
 from dataclasses import dataclass, field
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 from django.urls import URLResolver, get_resolver
@@ -26,7 +25,8 @@ from interviews.models import InterviewSession
 from judge.models import Submission
 from learn.models import QuizAnswer
 from practice.models import Draft, ProblemNote
-from tests.integration.user_data import SLUG, code_with, make_token, private_data_user
+from tests.conftest import HTMX, make_token, make_user, signed_in
+from tests.integration.user_data import SLUG, code_with, private_data_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +34,6 @@ MARKER = "ALICE-SECRET"
 LOGIN = "sign-in redirect"  # a page that needs a user sends an anonymous visitor to sign in
 HTMX_LOGIN = "htmx sign-in 401"  # ... and answers htmx's request with a 401 and a link to sign in
 DENIED = (401, 403)  # the API's answer to an anonymous caller
-HTMX = {"HTTP_HX_REQUEST": "true"}
 RUBRIC = {key: {"score": 2, "note": "BOB review"}
           for key in ("problem_solving", "code_quality", "testing", "communication", "speed")}
 BOB_CODE = code_with("BOB", "CODE")
@@ -290,7 +289,7 @@ def ids_of(alice) -> dict:
 
 
 def test_bob_cannot_read_or_change_anything_of_alices(alice):
-    bob = get_user_model().objects.create_user("bob", password="pw-bob-123")
+    bob = make_user("bob")
     bob_token = make_token(bob)
     before = snapshot(alice)
     problems = []
@@ -308,9 +307,7 @@ def test_bob_cannot_read_or_change_anything_of_alices(alice):
 
 def test_bob_sees_none_of_alices_progress(alice):
     """Quiz answers and solved problems show only as the caller's own, on pages and in the API."""
-    bob = get_user_model().objects.create_user("bob", password="pw-bob-123")
-    client = Client()
-    client.force_login(bob)
+    client = signed_in(make_user("bob"))
     lesson = client.get("/api/lessons/1/").json()
     item = next(i for i in lesson["quiz"] if i["position"] == alice.quiz_item.position)
     assert item["your_answer"] is None and item["correct_choice"] is None and item["explanation_html"] is None

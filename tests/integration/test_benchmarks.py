@@ -3,12 +3,11 @@
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from judge.judging import judge_code
 from judge.services import submission_create
 from judge.verdicts import Verdict
-from tests.conftest import wait_for_verdict
+from tests.conftest import make_user, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +17,7 @@ def variant(problem, name):
 
 
 def test_accepted_submission_shows_the_comparison_in_api_and_page(celery_worker_process, problems, client):
-    user = get_user_model().objects.create_user("frank", password="pw-frank-1234")
+    user = make_user("frank")
     client.force_login(user)
     problem = problems["rotate-left"]
     sub = wait_for_verdict(submission_create(user=user, problem=problem, code=problem.reference_files["solution.go"]).pk)

@@ -5,20 +5,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 
 from config.compiled_query import CompiledQuery, as_bigint
 from judge.models import Submission
 from judge.selectors import solved_slugs, submission_get_for_user
 from judge.verdicts import Status, Verdict
 from practice.selectors import workspace_get
+from tests.conftest import make_token, make_user, password_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def user():
-    return get_user_model().objects.create_user("compiled", password="pw-compiled-123")
 
 
 @pytest.fixture
@@ -71,7 +66,7 @@ def test_as_bigint(value, want):
 
 def test_submission_lookup_owner_only_and_hostile_ids(user, problem):
     sub = _submit(user, problem)
-    other = get_user_model().objects.create_user("compiled-other", password="pw-other-123")
+    other = make_user("compiled-other")
     assert submission_get_for_user(user=user, submission_id=str(sub.pk)).pk == sub.pk
     from django.http import Http404
     for bad in [sub.pk + 10_000, "abc", str(2**70), "-1", None]:
@@ -87,7 +82,7 @@ def test_recent_rows_and_solved_slugs(user, problem, problems):
     subs = [_submit(user, problem, mode="submit", status=Status.FINISHED, verdict=Verdict.WRONG_ANSWER) for _ in range(11)]
     Submission.objects.filter(pk__in=[s.pk for s in subs[-3:]]).update(created_at=subs[-3].created_at)  # a tie
     subs.append(_submit(user, problem, mode="run"))  # queued, no verdict yet
-    _submit(get_user_model().objects.create_user("someone-else"), problem, mode="submit")
+    _submit(make_user("someone-else"), problem, mode="submit")
     _submit(user, problems["rotate-left"], mode="submit")
     rows = workspace_get(user=user, problem=problem).recent
     fields = ("id", "user_id", "problem_id", "mode", "status", "verdict", "created_at")
@@ -95,24 +90,24 @@ def test_recent_rows_and_solved_slugs(user, problem, problems):
     assert [[getattr(r, f) for f in fields] for r in rows] == [[getattr(s, f) for f in fields] for s in expected]
     assert rows[0].pk == subs[-1].pk and rows[0].is_done is False and rows[1].get_verdict_display() == "Wrong answer"
     assert all(r.problem is problem for r in rows)
-    assert workspace_get(user=get_user_model().objects.create_user("newcomer"), problem=problem).recent == []
+    assert workspace_get(user=make_user("newcomer"), problem=problem).recent == []
     assert solved_slugs(user) == set()
     _submit(user, problem, mode="submit", status=Status.FINISHED, verdict=Verdict.ACCEPTED)
     assert solved_slugs(user) == {problem.slug}
 
 
 def test_session_and_token_sign_in_still_decide_as_django_and_drf(client, user):
-    assert client.login(username="compiled", password="pw-compiled-123")
+    assert client.login(username=user.username, password=password_for(user.username))
     assert client.get("/submissions/").status_code == 200
     user.is_active = False
     user.save(update_fields=["is_active"])
     assert client.get("/submissions/").status_code == 302  # an inactive user's session is signed out
     user.is_active = True
     user.save(update_fields=["is_active"])
-    token = Token.objects.create(user=user)
-    assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 200
-    for bad in ["nope", "a\x00b", token.key.upper(), token.key + "0"]:
+    token = make_token(user)
+    assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+    for bad in ["nope", "a\x00b", token.upper(), token + "0"]:
         assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {bad}").status_code == 401, bad
     user.is_active = False
     user.save(update_fields=["is_active"])
-    assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 401
+    assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401

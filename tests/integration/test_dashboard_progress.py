@@ -6,21 +6,13 @@ from datetime import date, timedelta
 from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.utils import timezone
 
 from judge.models import Mode, Submission
 from judge.verdicts import Status, Verdict
+from tests.conftest import user_and_client
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def login(username):
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
-    client = Client()
-    client.force_login(user)
-    return client, user
 
 
 def submitted(user, problem, verdict, mode=Mode.SUBMIT):
@@ -33,7 +25,7 @@ def in_step_order(problems):
 
 
 def test_a_first_visit_is_greeted_as_new(problems):
-    client, _user = login("newcomer")
+    _user, client = user_and_client("newcomer")
     html = unescape(client.get("/").content.decode())
     assert "Welcome, newcomer" in html and "Welcome back" not in html
     assert f"Solved 0 of {len(problems)}" in html
@@ -42,8 +34,8 @@ def test_a_first_visit_is_greeted_as_new(problems):
 
 
 def test_solved_counts_by_difficulty_and_the_next_problem(problems):
-    client, user = login("alice")
-    _other_client, bob = login("bob")
+    user, client = user_and_client("alice")
+    bob, _other_client = user_and_client("bob")
     ordered = in_step_order(problems)
     first, second = ordered[0], ordered[1]
     submitted(user, first, Verdict.ACCEPTED)
@@ -64,7 +56,7 @@ def test_solved_counts_by_difficulty_and_the_next_problem(problems):
 
 
 def test_with_everything_solved_the_next_is_one_to_revisit(problems):
-    client, user = login("carol")
+    user, client = user_and_client("carol")
     for p in problems.values():
         submitted(user, p, Verdict.ACCEPTED)
     old = problems["rotate-left"]
@@ -75,7 +67,7 @@ def test_with_everything_solved_the_next_is_one_to_revisit(problems):
 
 
 def test_the_calendar_names_its_months(problems):
-    client, user = login("dave")
+    user, client = user_and_client("dave")
     submitted(user, problems["rotate-left"], Verdict.ACCEPTED)
     html = client.get("/").content.decode()
     labels = [part.split("</span>", 1)[0] for part in html.split('<span class="heat-month" aria-hidden="true">')[1:]]

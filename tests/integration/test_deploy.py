@@ -4,9 +4,10 @@ compose web container) and rotating SECRET_KEY through SECRET_KEY_FALLBACKS (REA
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
+
+from tests.conftest import user_and_client
 
 
 def test_readiness_without_docker_asks_the_judge_workers(celery_worker_process, settings, db):
@@ -29,9 +30,7 @@ NEW_KEY = "new-" + "f6e7d8c9b0" * 6
 @pytest.fixture
 def signed_in_under_the_old_key(settings, db):
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = OLD_KEY, []
-    user = get_user_model().objects.create_user("rotating", password="pw-rotating-123")
-    client = Client()
-    client.force_login(user)
+    user, client = user_and_client("rotating")
     assert client.get("/submissions/").status_code == 200
     return client, user, default_token_generator.make_token(user)
 

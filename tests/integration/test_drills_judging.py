@@ -3,7 +3,6 @@ known-wrong variant and pass on the reference (judge/runners/go/drill.py); and v
 decides which variants are offered (judge/validation.py, problems.models.Drill)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
@@ -75,11 +74,6 @@ func TestConcurrentIncAndLoad(t *testing.T) {
 	}
 }
 '''
-
-
-@pytest.fixture
-def user(problems):
-    return get_user_model().objects.create_user("reviewer", password="pw-reviewer-123")
 
 
 def drill(user, problem, variant, code):

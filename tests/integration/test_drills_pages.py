@@ -5,7 +5,6 @@ the real worker and sandbox; then the review that reveals the bug."""
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
@@ -14,10 +13,10 @@ from practice.drill_selectors import changed_lines
 from practice.models import DrillReview
 from problems.drills import DrillFinding, drills_record
 from problems.models import Drill
+from tests.conftest import HTMX, make_user, signed_in
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 SLUG = "unicode-palindrome"
-HTMX = {"HTTP_HX_REQUEST": "true"}
 
 CATCHES_KEEPS_MARKS = '''package palindrome
 
@@ -41,10 +40,7 @@ def drills(problems):
 
 @pytest.fixture
 def alice(drills):
-    user = get_user_model().objects.create_user("alice", password="pw-alice-123")
-    client = Client()
-    client.force_login(user)
-    return client
+    return signed_in(make_user("alice"))
 
 
 def test_drills_are_hidden_until_solved_or_opened_unsolved(alice, drills):

@@ -6,15 +6,13 @@ errors shown once with links to the editor's lines, and API mismatches named, ne
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from interviews.models import InterviewTemplate
 from interviews.services import interview_finish, interview_start
 from judge import feedback
 from judge.models import Submission
-from tests.conftest import wait_for_verdict
+from tests.conftest import HTMX, user_and_client, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -33,9 +31,7 @@ func TopKFrequent(nums []int, k int) []int {
 
 @pytest.fixture
 def client(transactional_db):
-    user = get_user_model().objects.create_user("lin", password="pw-lin-12345")
-    client = Client()
-    client.force_login(user)
+    user, client = user_and_client("lin")
     client.user = user
     return client
 
@@ -43,7 +39,7 @@ def client(transactional_db):
 def submit(client, slug, code, url=None, **extra):
     """Submit as the workspace does (htmx), wait for the verdict, return it and the result panel."""
     response = client.post(url or reverse("problem_submit", args=[slug]),
-                           {"code": code, "mode": "submit", **extra}, HTTP_HX_REQUEST="true")
+                           {"code": code, "mode": "submit", **extra}, **HTMX)
     assert response.status_code == 200, response.content[:500]
     submission = Submission.objects.filter(user=client.user).order_by("-pk").first()
     wait_for_verdict(submission.pk)

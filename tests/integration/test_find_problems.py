@@ -6,23 +6,15 @@ import re
 from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from rest_framework.test import APIClient
 
 from judge.models import Mode, Submission
 from judge.verdicts import Status, Verdict
+from tests.conftest import api_as, user_and_client
 
 pytestmark = pytest.mark.django_db(transaction=True)
 RANK = {"easy": 0, "medium": 1, "hard": 2}
-
-
-def signed_in(username):
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
-    client, api = Client(), APIClient()
-    client.force_login(user)
-    api.force_authenticate(user)
-    return user, client, api
 
 
 def submitted(user, problem, verdict):
@@ -83,8 +75,9 @@ def test_search_reads_the_statement_not_only_the_title(problems):
 
 
 def test_status_is_each_users_own(problems):
-    alice, alice_page, alice_api = signed_in("alice")
-    _bob, bob_page, bob_api = signed_in("bob")
+    alice, alice_page = user_and_client("alice")
+    bob, bob_page = user_and_client("bob")
+    alice_api, bob_api = api_as(alice), api_as(bob)
     solved, tried = problems["unicode-palindrome"], problems["rotate-left"]
     submitted(alice, solved, Verdict.WRONG_ANSWER)
     submitted(alice, solved, Verdict.ACCEPTED)
@@ -107,7 +100,8 @@ def test_status_is_each_users_own(problems):
     ("sort=title", "Unknown sort"), ("q=a%00b", "q must be"), (f"q={'x' * 101}", "q must be"),
 ])
 def test_unknown_values_are_refused(problems, query, fragment):
-    _user, client, api = signed_in("carol")
+    user, client = user_and_client("carol")
+    api = api_as(user)
     response = api.get(f"/api/problems/?{query}")
     assert response.status_code == 400 and fragment in response.json()["detail"]
     page = client.get(f"/problems/?{query}")
@@ -130,7 +124,7 @@ def test_tags_link_to_the_filtered_list(problems):
 
 
 def test_the_form_keeps_what_was_asked(problems):
-    _user, client, _api = signed_in("dave")
+    _user, client = user_and_client("dave")
     html = client.get("/problems/?q=queue&difficulty=hard&status=new&sort=difficulty").content.decode()
     assert 'value="queue"' in html
     for name, value in (("difficulty", "hard"), ("status", "new"), ("sort", "difficulty")):
@@ -139,14 +133,14 @@ def test_the_form_keeps_what_was_asked(problems):
 
 
 def test_filtered_list_query_budget(problems, django_assert_max_num_queries):
-    _user, client, _api = signed_in("erin")
+    _user, client = user_and_client("erin")
     client.get("/problems/")
     with django_assert_max_num_queries(5):  # user; solved; rows; the text match; what was tried
         assert client.get("/problems/?q=cache&status=new").status_code == 200
 
 
 def test_history_offers_titles_and_says_when_a_problem_is_unknown(problems):
-    user, client, _api = signed_in("frank")
+    user, client = user_and_client("frank")
     problem = problems["rotate-left"]
     submitted(user, problem, Verdict.ACCEPTED)
     html = client.get("/submissions/").content.decode()

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from judge.models import Mode, TestResult
 from judge.runners import runner_for
@@ -127,11 +126,6 @@ def assert_nothing_hidden(text: str, row_names: list, problem):
         text = text.replace(name, "")
     leaked = [s for s in hidden_secrets(problem) if s in text]
     assert not leaked, f"hidden suite text reached the submitter: {leaked[:3]}"
-
-
-@pytest.fixture
-def user(transactional_db):
-    return get_user_model().objects.create_user("mallory", password="pw-mallory-1")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

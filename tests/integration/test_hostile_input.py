@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
 
+from tests.conftest import HTMX
 from tests.integration.user_data import SLUG, code_with, private_data_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -183,7 +184,7 @@ def test_page_forms_with_nuls_and_broken_utf8_never_get_a_500(owner):
         plain = {name: _quote(value) for name, value in good.items()}
         for field in good:
             for what, value in [("NUL", "a%00b"), ("no UTF-8", NOT_UTF8), ("only NUL", "%00")]:
-                for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+                for headers in ({}, HTMX):
                     raw = form_body({**plain, field: value})
                     response = client.post(url, data=raw, content_type="application/x-www-form-urlencoded",
                                            **headers)

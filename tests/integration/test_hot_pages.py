@@ -7,29 +7,20 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from judge.models import Mode, Submission, TestResult
 from judge.runners.base import Outcome
 from judge.services import submission_finish, submission_rejudge
 from judge.verdicts import Status, Verdict
+from tests.conftest import HTMX, api_with_token, make_user, password_for, user_and_client
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SLUG = "unicode-palindrome"
 PAGE = f"/problems/{SLUG}/"
 SOLVED_MARK = '<span class="verdict accepted">Solved</span>'
-
-
-def signed_in(username):
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
-    client = Client()
-    client.force_login(user)
-    return user, client
 
 
 def judged(user, problem, verdict=Verdict.ACCEPTED, tests=3):
@@ -48,20 +39,19 @@ def solved_on_list(client, slug) -> bool:
 
 
 def test_query_budget_of_the_busiest_pages(problems, django_assert_max_num_queries):
-    user, client = signed_in("alice")
+    user, client = user_and_client("alice")
     problem = problems[SLUG]
     done = judged(user, problem)
     running = Submission.objects.create(user=user, problem=problem, code="package palindrome", status=Status.RUNNING)
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    api = api_with_token(user)
     anonymous = Client()
     budgets = [
         # (client, path, headers, queries): the user, then what the page itself shows
         (client, PAGE, {}, 2),  # user; draft, notes, solved, Learn access and recent submissions in one
         (client, "/problems/", {}, 3),  # user; solved problems; the list's rows
         # A judged result is rendered once per process (test_a_rejudged_result_shows_at_once)
-        (client, f"/submissions/{done.pk}/status/", {"HTTP_HX_REQUEST": "true"}, 2),  # user; submission
-        (client, f"/submissions/{running.pk}/status/", {"HTTP_HX_REQUEST": "true"}, 2),  # user; submission
+        (client, f"/submissions/{done.pk}/status/", HTMX, 2),  # user; submission
+        (client, f"/submissions/{running.pk}/status/", HTMX, 2),  # user; submission
         (api, f"/api/submissions/{done.pk}/", {}, 2),  # token and user; submission
         (api, f"/api/submissions/{running.pk}/", {}, 3),  # no results before the verdict: nothing to read
         (api, "/api/problems/", {}, 2),  # token and user; problems
@@ -75,7 +65,7 @@ def test_query_budget_of_the_busiest_pages(problems, django_assert_max_num_queri
 
 
 def test_what_a_user_does_shows_at_once(problems):
-    user, client = signed_in("alice")
+    user, client = user_and_client("alice")
     problem = problems[SLUG]
     for path in (PAGE, "/problems/"):  # warm every cache there is
         client.get(path)
@@ -86,7 +76,7 @@ def test_what_a_user_does_shows_at_once(problems):
     assert client.post(f"{PAGE}draft/", {"code": "package palindrome // draft two"}).status_code == 200
     page = client.get(PAGE).content.decode()
     assert "draft two" in page and "draft one" not in page
-    client.post(f"{PAGE}notes/", {"text": "mind the runes"}, HTTP_HX_REQUEST="true")
+    client.post(f"{PAGE}notes/", {"text": "mind the runes"}, **HTMX)
     assert "mind the runes" in client.get(PAGE).content.decode()
 
     wrong = judged(user, problem, verdict=Verdict.WRONG_ANSWER)
@@ -94,9 +84,8 @@ def test_what_a_user_does_shows_at_once(problems):
     assert f"/submissions/{wrong.pk}/" in page and SOLVED_MARK not in page and not solved_on_list(client, SLUG)
     queued = Submission.objects.create(user=user, problem=problem, code="package palindrome")
     assert f"/submissions/{queued.pk}/" in client.get(PAGE).content.decode()
-    assert "hx-trigger" in client.get(f"/submissions/{queued.pk}/status/", HTTP_HX_REQUEST="true").content.decode()
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    assert "hx-trigger" in client.get(f"/submissions/{queued.pk}/status/", **HTMX).content.decode()
+    api = api_with_token(user)
     assert api.get(f"/api/submissions/{queued.pk}/").json()["status"] == "queued"
 
     # The queued one is judged: the worker's own steps, claim then verdict.
@@ -105,7 +94,7 @@ def test_what_a_user_does_shows_at_once(problems):
     assert submission_finish(submission_id=queued.pk, outcome=Outcome(Verdict.ACCEPTED, "done", tests=tests))
     page = client.get(PAGE).content.decode()
     assert SOLVED_MARK in page and solved_on_list(client, SLUG)
-    partial = client.get(f"/submissions/{queued.pk}/status/", HTTP_HX_REQUEST="true").content.decode()
+    partial = client.get(f"/submissions/{queued.pk}/status/", **HTMX).content.decode()
     assert 'data-verdict="accepted"' in partial and "TestHidden/case2" in partial and "hx-trigger" not in partial
     body = api.get(f"/api/submissions/{queued.pk}/").json()
     assert body["verdict"] == "accepted" and [t["name"] for t in body["tests"]][-1] == "TestHidden/case2"
@@ -115,11 +104,10 @@ def test_what_a_user_does_shows_at_once(problems):
 def test_a_rejudged_result_shows_at_once(problems):
     """The partial and the API keep a judged result per process; a rejudge must not show the
     old one (nor another submission's)."""
-    user, client = signed_in("alice")
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    user, client = user_and_client("alice")
+    api = api_with_token(user)
     first, second = judged(user, problems[SLUG], tests=2), judged(user, problems[SLUG], tests=4)
-    partial = lambda sub: client.get(f"/submissions/{sub.pk}/status/", HTTP_HX_REQUEST="true").content.decode()  # noqa: E731
+    partial = lambda sub: client.get(f"/submissions/{sub.pk}/status/", **HTMX).content.decode()  # noqa: E731
     assert "TestHidden/case1" in partial(first) and "TestHidden/case3" not in partial(first)
     assert "TestHidden/case3" in partial(second)
     assert len(api.get(f"/api/submissions/{first.pk}/").json()["tests"]) == 2
@@ -139,7 +127,7 @@ def test_history_rows_show_their_state_and_age_of_now(problems, monkeypatch):
     """A history row is rendered once per process and set of what it shows
     (judge/templatetags/history.py): a new status, verdict or title shows at once, and "… ago"
     is of the request's time, not of the row's first rendering."""
-    user, client = signed_in("alice")
+    user, client = user_and_client("alice")
     sub = Submission.objects.create(user=user, problem=problems[SLUG], code="package palindrome", mode=Mode.SUBMIT)
 
     def row(path=PAGE):
@@ -172,12 +160,12 @@ def test_a_changed_problem_shows_at_once_on_the_list(problems):
 
 
 def test_one_users_pages_never_show_anothers(problems):
-    alice, alice_client = signed_in("alice")
-    bob, bob_client = signed_in("bob")
+    alice, alice_client = user_and_client("alice")
+    bob, bob_client = user_and_client("bob")
     judged(alice, problems[SLUG])
     judged(bob, problems["rotate-left"])
     alice_client.post(f"{PAGE}draft/", {"code": "package palindrome // alice's draft"})
-    alice_client.post(f"{PAGE}notes/", {"text": "alice's notes"}, HTTP_HX_REQUEST="true")
+    alice_client.post(f"{PAGE}notes/", {"text": "alice's notes"}, **HTMX)
     for _ in range(2):  # in turns, each after the other has filled whatever caches there are
         for client, mine, theirs in ((alice_client, SLUG, "rotate-left"), (bob_client, "rotate-left", SLUG)):
             assert solved_on_list(client, mine) and not solved_on_list(client, theirs)
@@ -187,9 +175,9 @@ def test_one_users_pages_never_show_anothers(problems):
 
 
 def test_sign_out_ends_the_session_at_once(problems):
-    get_user_model().objects.create_user("carol", password="pw-carol-123")
+    make_user("carol")
     browser = Client()
-    assert browser.post("/accounts/login/", {"username": "carol", "password": "pw-carol-123"}).status_code == 302
+    assert browser.post("/accounts/login/", {"username": "carol", "password": password_for("carol")}).status_code == 302
     cookie = browser.cookies[django_settings.SESSION_COOKIE_NAME].value
     assert "Signed in as <strong>carol</strong>" in browser.get(PAGE).content.decode()  # the session is in Redis now
     browser.post("/accounts/logout/")
@@ -200,11 +188,11 @@ def test_sign_out_ends_the_session_at_once(problems):
 
 
 def test_sessions_work_while_redis_is_down(problems, settings):
-    get_user_model().objects.create_user("dave", password="pw-dave-1234")
+    make_user("dave")
     settings.CACHES = {**django_settings.CACHES,
                        "default": {**django_settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
     browser = Client()
-    assert browser.post("/accounts/login/", {"username": "dave", "password": "pw-dave-1234"}).status_code == 302
+    assert browser.post("/accounts/login/", {"username": "dave", "password": password_for("dave")}).status_code == 302
     cookie = browser.cookies[django_settings.SESSION_COOKIE_NAME].value
     assert "Signed in as <strong>dave</strong>" in browser.get(PAGE).content.decode()
     assert browser.get("/problems/").status_code == 200

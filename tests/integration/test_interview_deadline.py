@@ -10,14 +10,12 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.test import Client
-from rest_framework.test import APIClient
 
 from interviews.models import InterviewSession, InterviewTemplate
 from interviews.services import interview_start
 from judge.models import Submission
+from tests.conftest import HTMX, api_as, make_user, signed_in
 from tests.integration.user_data import SLUG, code_with
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,31 +26,25 @@ LATE = timedelta(milliseconds=50)
 def session(problems, clock, monkeypatch):
     """An active interview whose current problem is SLUG; submissions stay queued (no judge needed)."""
     monkeypatch.setattr("judge.queue.submission_enqueue", lambda submission_id, **kw: True)
-    user = get_user_model().objects.create_user("racer", password="pw-racer-123")
+    user = make_user("racer")
     template = InterviewTemplate.objects.create(slug="pinned-one", title="Pinned one", duration_minutes=30,
                                                 slots=[{"label": "Only", "slugs": [SLUG]}])
     return interview_start(user=user, template=template, now=clock.now)
 
 
 def submit_page(session, code):
-    client = Client()
-    client.force_login(session.user)
-    return client.post(f"/interviews/{session.pk}/submit/", {"problem": SLUG, "code": code, "mode": "submit"},
-                       HTTP_HX_REQUEST="true")
+    return signed_in(session.user).post(f"/interviews/{session.pk}/submit/",
+                                        {"problem": SLUG, "code": code, "mode": "submit"}, **HTMX)
 
 
 def submit_api(session, code):
-    client = APIClient()
-    client.force_authenticate(session.user)
-    return client.post("/api/submissions/", {"problem": SLUG, "code": code, "interview": session.pk},
-                       format="json")
+    return api_as(session.user).post("/api/submissions/", {"problem": SLUG, "code": code, "interview": session.pk},
+                                     format="json")
 
 
 def submit_plain_page(session, code):
     """Without htmx (no script): refused, the interview page again with the code kept."""
-    client = Client()
-    client.force_login(session.user)
-    return client.post(f"/interviews/{session.pk}/submit/", {"problem": SLUG, "code": code, "mode": "submit"})
+    return signed_in(session.user).post(f"/interviews/{session.pk}/submit/", {"problem": SLUG, "code": code, "mode": "submit"})
 
 
 PATHS = {"page": submit_page, "api": submit_api}

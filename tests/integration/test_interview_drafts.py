@@ -5,15 +5,14 @@ shows a banner while an interview runs, at no query once warm. Through HTTP, as 
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from interviews.models import InterviewProblem, InterviewSession, InterviewTemplate
+from tests.conftest import HTMX, user_and_client
 
 pytestmark = pytest.mark.django_db(transaction=True)
-HTMX = {"HTTP_HX_REQUEST": "true"}
 FIRST, SECOND = "unicode-palindrome", "rotate-left"
 
 
@@ -23,13 +22,6 @@ def pinned(problems, monkeypatch):
     monkeypatch.setattr("judge.queue.submission_enqueue", lambda submission_id, **kw: True)
     return InterviewTemplate.objects.create(slug="pinned-two", title="Pinned two", duration_minutes=30, slots=[
         {"label": "First", "slugs": [FIRST]}, {"label": "Second", "slugs": [SECOND]}])
-
-
-def signed_in(username):
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
-    client = Client()
-    client.force_login(user)
-    return user, client
 
 
 def start(client, user) -> InterviewSession:
@@ -47,7 +39,7 @@ def editor_of(client, session) -> str:
 
 
 def test_a_draft_survives_a_reload_and_a_second_device(pinned, clock):
-    user, laptop = signed_in("alice")
+    user, laptop = user_and_client("alice")
     session = start(laptop, user)
     answer = save(laptop, session, "package palindrome\n\n// half-way there\n")
     assert answer.status_code == 200 and "Saved" in answer.content.decode() and "<html" not in answer.content.decode()
@@ -72,7 +64,7 @@ def test_a_draft_survives_a_reload_and_a_second_device(pinned, clock):
 
 
 def test_a_draft_is_refused_once_its_problem_or_the_interview_is_over(pinned, clock):
-    user, client = signed_in("bea")
+    user, client = user_and_client("bea")
     session = start(client, user)
     assert save(client, session, "package palindrome\x00").status_code == 400
     bad_slug = save(client, session, "package x", slug="no\x00such")
@@ -92,8 +84,8 @@ def test_a_draft_is_refused_once_its_problem_or_the_interview_is_over(pinned, cl
 
 
 def test_only_its_owner_reads_or_writes_an_interview_draft(pinned, clock):
-    alice_user, alice = signed_in("alice")
-    _, bob = signed_in("bob")
+    alice_user, alice = user_and_client("alice")
+    _, bob = user_and_client("bob")
     session = start(alice, alice_user)
     save(alice, session, "package palindrome // ALICE-ONLY")
     assert save(bob, session, "package palindrome // BOB").status_code == 404
@@ -112,8 +104,8 @@ def banner(client, path="/"):
 
 
 def test_every_page_shows_a_banner_while_an_interview_runs(pinned, clock):
-    alice_user, alice = signed_in("alice")
-    _, bob = signed_in("bob")
+    alice_user, alice = user_and_client("alice")
+    _, bob = user_and_client("bob")
     assert banner(alice) is None
     session = start(alice, alice_user)
     for path in ["/", "/problems/", f"/problems/{FIRST}/", "/submissions/", "/interviews/"]:

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -20,10 +19,9 @@ from judge.models import Mode, Submission
 from judge.verdicts import Status, Verdict
 from problems.code_files import join_files
 from problems.models import Kind, Problem
-from tests.conftest import wait_for_verdict
+from tests.conftest import HTMX, make_user, signed_in, user_and_client, wait_for_verdict
 
 pytestmark = pytest.mark.django_db(transaction=True)
-HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
@@ -43,21 +41,16 @@ def pinned(problems):
     ])
 
 
-def api_for(username):
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
-    client = APIClient()
-    client.force_login(user)
-    return client, user
-
-
 @pytest.fixture
 def alice(problems):
-    return api_for("alice")
+    user = make_user("alice")
+    return signed_in(user, api=True), user
 
 
 @pytest.fixture
 def bob(problems):
-    return api_for("bob")
+    user = make_user("bob")
+    return signed_in(user, api=True), user
 
 
 def reference(problems, slug):
@@ -91,7 +84,7 @@ def test_shipped_templates_are_listed(alice, templates):
 
 
 def test_shipped_templates_draw_from_the_real_catalog(templates, problems):
-    user = get_user_model().objects.create_user("drawer")
+    user = make_user("drawer")
     solutions = [p for p in problems.values() if p.kind != Kind.TESTS]
     for spec in TEMPLATES:
         picks = interview_draw_problems(user=user, slots=spec["slots"])
@@ -115,7 +108,7 @@ def test_draw_prefers_problems_not_solved_recently_and_never_repeats(transaction
     solved, fresh = make("zz-solved", 5, ["zz-alpha"]), make("zz-fresh", 5, ["zz-alpha"])
     other = make("zz-other", 6, ["zz-beta"])
     make("zz-tests", 5, ["zz-alpha"], kind=Kind.TESTS)
-    user = get_user_model().objects.create_user("carol")
+    user = make_user("carol")
     old = Submission.objects.create(user=user, problem=solved, code="x", mode=Mode.SUBMIT, status=Status.FINISHED,
                                     verdict=Verdict.ACCEPTED)
     Submission.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=10))
@@ -341,8 +334,7 @@ def test_others_get_404_on_every_interview_endpoint_and_page(alice, bob, pinned,
 
 def test_pages_countdown_submit_late_message_and_report(alice, pinned, templates, problems, clock):
     _, user = alice
-    client = Client()
-    client.force_login(user)
+    client = signed_in(user)
     listing = client.get("/interviews/").content.decode()
     assert "Go backend loop" in listing and "Quick screen" in listing and "Concurrency deep dive" in listing
     assert "90 minutes · 3 problems" in listing
@@ -385,9 +377,7 @@ def test_pages_countdown_submit_late_message_and_report(alice, pinned, templates
 
 
 def test_staff_edit_templates_in_the_admin_and_bad_slots_are_refused(templates):
-    staff = get_user_model().objects.create_superuser("staff", password="pw-staff-123")
-    client = Client()
-    client.force_login(staff)
+    _staff, client = user_and_client("staff", is_staff=True, is_superuser=True)
     template = templates["quick-screen"]
     url = f"/admin/interviews/interviewtemplate/{template.pk}/change/"
     assert client.get(url).status_code == 200

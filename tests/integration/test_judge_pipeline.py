@@ -1,7 +1,6 @@
 """Submissions through the real stack: PostgreSQL, Redis, a Celery worker process, Docker."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from judge.models import Mode, Submission
 from judge.services import submission_create
@@ -31,11 +30,6 @@ func IsPalindrome(s string) bool {
 	return "yes"
 }
 """
-
-
-@pytest.fixture
-def user(transactional_db):
-    return get_user_model().objects.create_user("alice", password="pw-alice-123")
 
 
 def judge(user, problem, code, mode=Mode.SUBMIT):

@@ -1,15 +1,13 @@
 """Verdicts that need a problem setting (race, forbidden) or a broken judge (internal_error)."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 
 from judge.judging import judge_code
 from judge.models import Mode, Submission, SubmissionEvent
 from judge.services import MAX_ATTEMPTS, JudgeRetry, submission_create, submission_judge
 from judge.verdicts import Status, Verdict
 from problems.models import Problem
-from tests.conftest import wait_for_verdict
+from tests.conftest import user_and_client, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -51,11 +49,6 @@ def copy_of(problem, slug, **changes):
     fields = {f.name: getattr(problem, f.name) for f in Problem._meta.concrete_fields if f.name not in ("id", "slug")}
     fields.update(changes)
     return Problem.objects.create(slug=slug, **fields)
-
-
-@pytest.fixture
-def user(transactional_db):
-    return get_user_model().objects.create_user("grace", password="pw-grace-1234")
 
 
 def test_race_detector_finding_is_data_race_with_the_report_in_run_only(celery_worker_process, problems, user):
@@ -101,9 +94,7 @@ def test_staff_rejudge_through_the_admin_is_recorded(celery_worker_process, prob
     problem = problems["rotate-left"]
     sub = wait_for_verdict(submission_create(user=user, problem=problem, code=problem.starter_code).pk)
     assert sub.verdict == Verdict.WRONG_ANSWER
-    staff = get_user_model().objects.create_superuser("ops", password="pw-ops-123456")
-    client = Client()
-    client.force_login(staff)
+    staff, client = user_and_client("ops", is_staff=True, is_superuser=True)
     response = client.post("/admin/judge/submission/", {"action": "rejudge", "_selected_action": [sub.pk]})
     assert response.status_code == 302
     again = wait_for_verdict(sub.pk)

@@ -3,24 +3,13 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from judge.models import Submission
 from learn.models import QuizAnswer, QuizItem
-from tests.conftest import wait_for_verdict
+from tests.conftest import HTMX, user_and_client, wait_for_verdict
 
 pytestmark = pytest.mark.django_db(transaction=True)
-HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def client_for(username):
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
-    client = Client()
-    client.force_login(user)
-    return client, user
-
-
 def test_every_step_has_notes_a_quiz_and_its_problems(lessons, problems):
     assert sorted(lessons) == list(range(1, 17))
     listed = [slug for lesson in lessons.values() for slug in lesson.problem_slugs]
@@ -47,7 +36,7 @@ def test_lesson_pages_render_for_everyone(lessons):
 
 
 def test_answering_a_quiz_item_shows_why_and_is_saved_for_the_user_only(lessons):
-    alice, alice_user = client_for("alice")
+    alice_user, alice = user_and_client("alice")
     item = lessons[1].quiz_items.get(position=1)
     wrong = (item.answer + 1) % len(item.choices_html)
     url = f"/learn/1/quiz/{item.position}/"
@@ -67,12 +56,12 @@ def test_answering_a_quiz_item_shows_why_and_is_saved_for_the_user_only(lessons)
     assert "Right." in alice.get("/learn/1/").content.decode()
 
     # Bob sees his own (empty) state, never Alice's answer.
-    bob, _ = client_for("bob")
+    _, bob = user_and_client("bob")
     assert "Right." not in bob.get("/learn/1/").content.decode()
 
 
 def test_bad_answers_are_refused_and_nothing_is_saved(lessons):
-    alice, alice_user = client_for("alice")
+    alice_user, alice = user_and_client("alice")
     for bad in ["", "abc", "99", "-1"]:
         response = alice.post("/learn/1/quiz/1/", {"choice": bad}, **HTMX)
         assert response.status_code == 400, bad
@@ -90,7 +79,7 @@ def test_anonymous_visitors_can_try_the_quiz_without_saving(lessons):
 
 
 def test_progress_counts_solved_problems_and_answers(lessons, problems, celery_worker_process):
-    alice, _ = client_for("alice")
+    _, alice = user_and_client("alice")
     step1 = lessons[1]
     items = step1.quiz_items.count()
     alice.post("/learn/1/quiz/1/", {"choice": step1.quiz_items.get(position=1).answer}, **HTMX)
@@ -103,5 +92,5 @@ def test_progress_counts_solved_problems_and_answers(lessons, problems, celery_w
         html = alice.get(page).content.decode()
         assert re.search(r"1/1 problems solved · 1/%d quiz answered \(1 right\)" % items, html), page
     assert "1/1 problems solved · 1/" in alice.get("/learn/1/").content.decode()
-    bob, _ = client_for("bob")
+    _, bob = user_and_client("bob")
     assert "0/1 problems solved · 0/%d quiz answered" % items in bob.get("/learn/").content.decode()

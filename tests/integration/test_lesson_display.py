@@ -5,8 +5,9 @@ answered quiz item marks the chosen option right or wrong in words, with the rea
 import pytest
 from django.test import Client
 
+from tests.conftest import HTMX
+
 pytestmark = pytest.mark.django_db(transaction=True)
-HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def test_summaries_are_rendered_markdown(lessons):

@@ -9,7 +9,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
@@ -19,9 +18,9 @@ from judge.limits import SubmissionRefused
 from judge.models import Mode, Submission
 from judge.services import submission_create
 from judge.verdicts import Status, Verdict
+from tests.conftest import HTMX, api_as, make_user, password_for, signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-HTMX = {"HTTP_HX_REQUEST": "true"}
 SLUG = "rotate-left"
 
 
@@ -29,17 +28,6 @@ SLUG = "rotate-left"
 def limits(settings):
     settings.JUDGE = {**settings.JUDGE, "RATE_PER_MINUTE": 3, "RATE_PER_HOUR": 5, "QUEUE_CAP": 50}
     return settings.JUDGE
-
-
-@pytest.fixture
-def alice(problems):
-    return get_user_model().objects.create_user("alice", password="pw-alice-123")
-
-
-def api_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def code(i):
@@ -63,95 +51,94 @@ def make_rows(user, problem, ages_seconds, status=Status.FINISHED):
 # --- submission rate limits -------------------------------------------------------------
 
 
-def test_api_refuses_past_the_per_minute_limit_with_429_and_retry_after(limits, alice):
-    api = api_for(alice)
+def test_api_refuses_past_the_per_minute_limit_with_429_and_retry_after(limits, user, problems):
+    api = api_as(user)
     for i in range(3):
         assert post(api, i).status_code == 201
     refused = post(api, 3)
     assert refused.status_code == 429, refused.content
     assert "at most 3 per minute" in refused.json()["detail"]
     assert 55 <= int(refused["Retry-After"]) <= 60
-    assert Submission.objects.filter(user=alice).count() == 3  # nothing stored for the refused one
+    assert Submission.objects.filter(user=user).count() == 3  # nothing stored for the refused one
 
     # The counters are the rows: once they are a minute old, there is room again.
     Submission.objects.update(created_at=timezone.now() - timedelta(seconds=61))
     assert post(api, 4).status_code == 201
 
 
-def test_a_double_click_at_the_limit_still_returns_the_first_submission(limits, alice):
-    api = api_for(alice)
+def test_a_double_click_at_the_limit_still_returns_the_first_submission(limits, user, problems):
+    api = api_as(user)
     first = [post(api, i).json()["id"] for i in range(3)]
     again = post(api, 2)  # the same code as the last one, within 10 s
     assert again.status_code == 201 and again.json()["id"] == first[-1]
 
 
-def test_retry_after_is_when_the_blocking_row_leaves_the_window(limits, alice, problems):
+def test_retry_after_is_when_the_blocking_row_leaves_the_window(limits, user, problems):
     problem = problems[SLUG]
-    make_rows(alice, problem, [50, 40, 30])  # three in the last minute: the minute is full
+    make_rows(user, problem, [50, 40, 30])  # three in the last minute: the minute is full
     with pytest.raises(SubmissionRefused) as refused:
-        submission_create(user=alice, problem=problem, code=code("x"), now=timezone.now())
+        submission_create(user=user, problem=problem, code=code("x"), now=timezone.now())
     assert 9 <= refused.value.retry_after <= 11  # the row made 50 s ago leaves the minute in ~10 s
     # Counted at a later `now`, the oldest row is out of the minute: accepted.
-    later = submission_create(user=alice, problem=problem, code=code("y"), now=timezone.now() + timedelta(seconds=11))
+    later = submission_create(user=user, problem=problem, code=code("y"), now=timezone.now() + timedelta(seconds=11))
     assert later.pk
 
 
-def test_per_hour_limit_counts_the_last_hour_of_rows(limits, alice, problems):
+def test_per_hour_limit_counts_the_last_hour_of_rows(limits, user, problems):
     problem = problems[SLUG]
-    make_rows(alice, problem, [3590, 3000, 2000, 1000, 500])  # 5 in the hour, none in the last minute
-    make_rows(alice, problem, [3700, 7200])  # older than an hour: not counted
-    response = post(api_for(alice), "h")
+    make_rows(user, problem, [3590, 3000, 2000, 1000, 500])  # 5 in the hour, none in the last minute
+    make_rows(user, problem, [3700, 7200])  # older than an hour: not counted
+    response = post(api_as(user), "h")
     assert response.status_code == 429
     assert "at most 5 per hour" in response.json()["detail"]
     assert 8 <= int(response["Retry-After"]) <= 11  # the row of 3590 s ago leaves the hour in ~10 s
 
 
-def test_runs_count_too(limits, alice):
-    api = api_for(alice)
+def test_runs_count_too(limits, user, problems):
+    api = api_as(user)
     for i in range(3):
         assert post(api, i, mode=Mode.RUN).status_code == 201
     assert post(api, 3, mode=Mode.SUBMIT).status_code == 429
 
 
 def test_staff_are_exempt_from_the_per_user_limits(limits, problems):
-    staff = get_user_model().objects.create_user("sam", password="pw-sam-12345", is_staff=True)
+    staff = make_user("sam", is_staff=True)
     make_rows(staff, problems[SLUG], [1, 2, 3, 4, 5, 6, 7])
-    assert post(api_for(staff), "s").status_code == 201
+    assert post(api_as(staff), "s").status_code == 201
 
 
-def test_one_users_limit_does_not_touch_another(limits, alice, problems):
-    make_rows(alice, problems[SLUG], [1, 2, 3])
-    bob = get_user_model().objects.create_user("bob", password="pw-bob-12345")
-    assert post(api_for(alice), "a").status_code == 429
-    assert post(api_for(bob), "b").status_code == 201
+def test_one_users_limit_does_not_touch_another(limits, user, problems):
+    make_rows(user, problems[SLUG], [1, 2, 3])
+    bob = make_user("bob")
+    assert post(api_as(user), "a").status_code == 429
+    assert post(api_as(bob), "b").status_code == 201
 
 
 # --- the global queue cap ---------------------------------------------------------------
 
 
-def test_queue_cap_refuses_everyone_once_that_many_are_waiting(settings, alice, problems):
+def test_queue_cap_refuses_everyone_once_that_many_are_waiting(settings, user, problems):
     settings.JUDGE = {**settings.JUDGE, "QUEUE_CAP": 4}
-    others = get_user_model().objects.create_user("crowd", password="pw-crowd-123")
+    others = make_user("crowd")
     make_rows(others, problems[SLUG], [100, 200, 300], status=Status.QUEUED)
     make_rows(others, problems[SLUG], [400], status=Status.RUNNING)
     make_rows(others, problems[SLUG], [10, 20, 30, 40, 50])  # finished ones do not count
-    staff = get_user_model().objects.create_user("sam", password="pw-sam-12345", is_staff=True)
-    for user in (alice, staff):  # the cap protects the judge: staff are not exempt from it
-        refused = post(api_for(user), user.username)
+    staff = make_user("sam", is_staff=True)
+    for who in (user, staff):  # the cap protects the judge: staff are not exempt from it
+        refused = post(api_as(who), who.username)
         assert refused.status_code == 429
         assert "judge is busy" in refused.json()["detail"] and "4 submissions are waiting" in refused.json()["detail"]
         assert refused["Retry-After"] == str(settings.JUDGE["QUEUE_RETRY_SECONDS"])
     Submission.objects.filter(status=Status.RUNNING).update(status=Status.FINISHED, verdict=Verdict.ACCEPTED)
-    assert post(api_for(alice), "room").status_code == 201
+    assert post(api_as(user), "room").status_code == 201
 
 
 # --- the problem page keeps the code ----------------------------------------------------
 
 
-def test_page_shows_the_limit_beside_the_editor_and_keeps_the_code(limits, alice, problems):
-    make_rows(alice, problems[SLUG], [1, 2, 3])
-    page = Client()
-    page.force_login(alice)
+def test_page_shows_the_limit_beside_the_editor_and_keeps_the_code(limits, user, problems):
+    make_rows(user, problems[SLUG], [1, 2, 3])
+    page = signed_in(user)
     mine = code("kept") + "// my own comment\n"
     cases = "package rotate\n// my cases\n"
 
@@ -165,16 +152,15 @@ def test_page_shows_the_limit_beside_the_editor_and_keeps_the_code(limits, alice
     textarea = re.search(r'<textarea id="code"[^>]*>(.*?)</textarea>', html, re.S).group(1)
     assert "// my own comment" in textarea
     assert "// my cases" in html
-    assert Submission.objects.filter(user=alice).count() == 3
+    assert Submission.objects.filter(user=user).count() == 3
 
 
-def test_oversized_code_is_a_clear_400_on_the_page_and_the_api(settings, alice, problems):
+def test_oversized_code_is_a_clear_400_on_the_page_and_the_api(settings, user, problems):
     limit_kib = settings.JUDGE["MAX_CODE_BYTES"] // 1024
     big = "package rotate\n" + "// padding padding padding\n" * (settings.JUDGE["MAX_CODE_BYTES"] // 20)
-    api = api_for(alice).post("/api/submissions/", {"problem": SLUG, "code": big}, format="json")
+    api = api_as(user).post("/api/submissions/", {"problem": SLUG, "code": big}, format="json")
     assert api.status_code == 400 and f"the limit is {limit_kib} KiB" in api.json()["detail"]
-    page = Client()
-    page.force_login(alice)
+    page = signed_in(user)
     partial = page.post(f"/problems/{SLUG}/submit/", {"code": big, "mode": "submit"}, **HTMX)
     assert partial.status_code == 400 and f"the limit is {limit_kib} KiB" in partial.content.decode()
     full = page.post(f"/problems/{SLUG}/submit/", {"code": big, "mode": "submit"})
@@ -197,9 +183,12 @@ def clock(monkeypatch):
     return state
 
 
+CAROL_PASSWORD = password_for("carol")
+
+
 @pytest.fixture
 def carol(transactional_db):
-    return get_user_model().objects.create_user("carol", password="pw-carol-123")
+    return make_user("carol")
 
 
 def sign_in(client, password, username="carol"):
@@ -210,7 +199,7 @@ def test_login_page_refuses_after_five_failures_then_lets_in_after_the_window(cl
     browser = Client()
     for _ in range(5):
         assert sign_in(browser, "wrong").status_code == 200  # the form again, with its error
-    refused = sign_in(browser, "pw-carol-123")  # even the right password: not checked now
+    refused = sign_in(browser, CAROL_PASSWORD)  # even the right password: not checked now
     assert refused.status_code == 429
     assert "Too many failed sign-ins" in refused.content.decode()
     assert int(refused["Retry-After"]) == 800 + 900  # this bucket's rest, then one more window
@@ -218,21 +207,21 @@ def test_login_page_refuses_after_five_failures_then_lets_in_after_the_window(cl
     assert 'value="carol"' in refused.content.decode()  # the username stays in the form
 
     other_place = Client(REMOTE_ADDR="127.0.0.2")  # the owner elsewhere is not locked out
-    assert sign_in(other_place, "pw-carol-123").status_code == 302
+    assert sign_in(other_place, CAROL_PASSWORD).status_code == 302
 
     clock["now"] += 1700
-    assert sign_in(browser, "pw-carol-123").status_code == 302
+    assert sign_in(browser, CAROL_PASSWORD).status_code == 302
 
 
 def test_a_successful_sign_in_clears_the_username_counter(clock, carol):
     browser = Client()
     for _ in range(4):
         sign_in(browser, "wrong")
-    assert sign_in(browser, "pw-carol-123").status_code == 302
+    assert sign_in(browser, CAROL_PASSWORD).status_code == 302
     browser.logout()
     for _ in range(4):
         assert sign_in(browser, "wrong").status_code == 200
-    assert sign_in(browser, "pw-carol-123").status_code == 302
+    assert sign_in(browser, CAROL_PASSWORD).status_code == 302
 
 
 def test_one_address_trying_many_accounts_is_refused(clock, settings, carol):
@@ -240,8 +229,8 @@ def test_one_address_trying_many_accounts_is_refused(clock, settings, carol):
     browser = Client()
     for i in range(8):
         assert sign_in(browser, "guess", username=f"user{i}").status_code == 200
-    assert sign_in(browser, "pw-carol-123").status_code == 429  # a username never tried: the address is
-    assert sign_in(Client(REMOTE_ADDR="127.0.0.3"), "pw-carol-123").status_code == 302
+    assert sign_in(browser, CAROL_PASSWORD).status_code == 429  # a username never tried: the address is
+    assert sign_in(Client(REMOTE_ADDR="127.0.0.3"), CAROL_PASSWORD).status_code == 302
 
 
 def test_token_endpoint_is_throttled_the_same_way(clock, carol):
@@ -249,15 +238,15 @@ def test_token_endpoint_is_throttled_the_same_way(clock, carol):
     for _ in range(5):
         bad = api.post("/api/auth/token/", {"username": "carol", "password": "nope"}, format="json")
         assert bad.status_code == 400 and "detail" in bad.json()
-    refused = api.post("/api/auth/token/", {"username": "carol", "password": "pw-carol-123"}, format="json")
+    refused = api.post("/api/auth/token/", {"username": "carol", "password": CAROL_PASSWORD}, format="json")
     assert refused.status_code == 429
     assert "Too many failed sign-ins" in refused.json()["detail"]
     assert int(refused["Retry-After"]) == 1700
     # The page and the API share the counter: one guesser cannot double their tries.
-    assert sign_in(Client(), "pw-carol-123").status_code == 429
+    assert sign_in(Client(), CAROL_PASSWORD).status_code == 429
 
     clock["now"] += 1700
-    ok = api.post("/api/auth/token/", {"username": "carol", "password": "pw-carol-123"}, format="json")
+    ok = api.post("/api/auth/token/", {"username": "carol", "password": CAROL_PASSWORD}, format="json")
     assert ok.status_code == 200 and ok.json()["token"]
 
 
@@ -265,12 +254,12 @@ def test_token_success_clears_the_counter(clock, carol):
     api = APIClient()
     for _ in range(4):
         api.post("/api/auth/token/", {"username": "carol", "password": "nope"}, format="json")
-    assert api.post("/api/auth/token/", {"username": "carol", "password": "pw-carol-123"},
+    assert api.post("/api/auth/token/", {"username": "carol", "password": CAROL_PASSWORD},
                     format="json").status_code == 200
     for _ in range(4):
         assert api.post("/api/auth/token/", {"username": "carol", "password": "nope"},
                         format="json").status_code == 400
-    assert api.post("/api/auth/token/", {"username": "carol", "password": "pw-carol-123"},
+    assert api.post("/api/auth/token/", {"username": "carol", "password": CAROL_PASSWORD},
                     format="json").status_code == 200
 
 
@@ -281,6 +270,6 @@ def test_failures_in_the_previous_window_still_count(clock, carol):
     clock["now"] += 850  # into the next bucket: 3 before + 2 now reach the limit
     for _ in range(2):
         assert sign_in(browser, "wrong").status_code == 200
-    refused = sign_in(browser, "pw-carol-123")
+    refused = sign_in(browser, CAROL_PASSWORD)
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) == 900 - 50  # only the previous bucket must pass

@@ -9,15 +9,21 @@ from datetime import timedelta
 import pytest
 import redis
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from judge.models import Submission, SubmissionEvent
 from judge.services import hard_limit_seconds, submissions_sweep
 from judge.tasks import judge_submission
 from judge.verdicts import Status, Verdict
-from tests.conftest import REPO, assert_no_container_left, containers_of, start_worker, stop_worker, wait_for_verdict
+from tests.conftest import (
+    REPO,
+    api_as,
+    assert_no_container_left,
+    containers_of,
+    start_worker,
+    stop_worker,
+    wait_for_verdict,
+)
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -48,11 +54,6 @@ func IsPalindrome(s string) bool {
 	return true
 }
 """
-
-
-@pytest.fixture
-def user(transactional_db):
-    return get_user_model().objects.create_user("erin", password="pw-erin-12345")
 
 
 def wait_until(predicate, timeout=60, what="condition"):
@@ -102,8 +103,7 @@ def _redis_up():
 
 
 def test_submission_made_while_redis_is_down_is_judged_when_it_is_back(celery_worker_process, problems, user):
-    client = APIClient()
-    client.force_authenticate(user)
+    client = api_as(user)
     code = problems["rotate-left"].reference_files["solution.go"]
     try:
         _redis_down()

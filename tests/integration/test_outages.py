@@ -3,21 +3,15 @@ Docker Engine instead of failing the submission. (platform/bench/failure_drill.p
 real services; these are the same paths, reached without disturbing the shared ones.)"""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
-from rest_framework.test import APIClient
 
 from judge.models import Submission, SubmissionEvent
 from judge.sandbox import docker_sandbox
 from judge.services import UNAVAILABLE_DETAIL, UNAVAILABLE_WAITS, JudgeRetry, submission_judge
 from judge.verdicts import Status
+from tests.conftest import api_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def alice(problems):
-    return get_user_model().objects.create_user("alice", password="pw-alice-123")
 
 
 @pytest.fixture
@@ -33,9 +27,8 @@ def database_down():
     connection.settings_dict["PORT"] = port
 
 
-def test_api_answers_503_json_while_the_database_is_down(alice, database_down):
-    api = APIClient()
-    api.force_authenticate(alice)
+def test_api_answers_503_json_while_the_database_is_down(problems, user, database_down):
+    api = api_as(user)
     response = api.post("/api/submissions/", {"problem": "rotate-left", "code": "package rotate"}, format="json")
     assert response.status_code == 503
     assert "nothing was saved" in response.json()["detail"]
@@ -49,11 +42,11 @@ def test_a_page_answers_503_while_the_database_is_down(problems, database_down):
     assert response.status_code == 503 and "unavailable" in response.content.decode()
 
 
-def test_an_unreachable_docker_engine_costs_no_attempt(alice, problems, settings, monkeypatch):
+def test_an_unreachable_docker_engine_costs_no_attempt(user, problems, settings, monkeypatch):
     settings.DOCKER_HOST = "unix:///nonexistent/dojo-drill.sock"
     monkeypatch.setattr(docker_sandbox, "_client", None)  # the next call connects to DOCKER_HOST
     problem = problems["unicode-palindrome"]
-    sub = Submission.objects.create(user=alice, problem=problem, code=problem.reference_files["solution.go"])
+    sub = Submission.objects.create(user=user, problem=problem, code=problem.reference_files["solution.go"])
     for wait in range(1, UNAVAILABLE_WAITS + 1):
         with pytest.raises(JudgeRetry) as retry:
             submission_judge(sub.pk)
@@ -69,7 +62,7 @@ def test_an_unreachable_docker_engine_costs_no_attempt(alice, problems, settings
     assert (sub.status, sub.attempts) == (Status.QUEUED, 1)
 
 
-def test_a_starting_worker_hands_over_again_what_a_killed_one_had_taken(alice, problems):
+def test_a_starting_worker_hands_over_again_what_a_killed_one_had_taken(user, problems):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -78,7 +71,7 @@ def test_a_starting_worker_hands_over_again_what_a_killed_one_had_taken(alice, p
 
     problem = problems["unicode-palindrome"]
     now = timezone.now()
-    taken, fresh, never_sent = (Submission.objects.create(user=alice, problem=problem, code=f"package p // {i}")
+    taken, fresh, never_sent = (Submission.objects.create(user=user, problem=problem, code=f"package p // {i}")
                                 for i in range(3))
     Submission.objects.filter(pk=taken.pk).update(enqueued_at=now - timedelta(seconds=60))
     Submission.objects.filter(pk=fresh.pk).update(enqueued_at=now - timedelta(seconds=10))

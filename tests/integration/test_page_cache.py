@@ -2,7 +2,6 @@
 change to the problem shows at once, and signed-in users still see their own draft and history."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -12,6 +11,7 @@ from judge.models import Submission
 from judge.verdicts import Status, Verdict
 from practice.models import Draft
 from problems import selectors
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SLUG = "unicode-palindrome"
@@ -44,9 +44,7 @@ def test_a_changed_problem_shows_at_once(problems):
 
 
 def test_signed_in_pages_stay_personal(problems):
-    users = get_user_model()
-    alice, bob = users.objects.create_user("alice", password="pw-alice-123"), users.objects.create_user(
-        "bob", password="pw-bob-12345")
+    alice, bob = make_user("alice"), make_user("bob")
     problem = problems[SLUG]
     Draft.objects.create(user=alice, problem=problem, code="package palindrome // alice's draft")
     mine = Submission.objects.create(user=alice, problem=problem, code="package palindrome", status=Status.FINISHED,

@@ -1,21 +1,17 @@
 """Pages and htmx partials through HTTP (the browser journey itself is in tests/browser)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from judge.models import Submission
-from tests.conftest import wait_for_verdict
+from tests.conftest import HTMX, make_user, signed_in, user_and_client, wait_for_verdict
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def alice(problems):
-    user = get_user_model().objects.create_user("alice", password="pw-alice-123")
-    client = Client()
-    client.force_login(user)
-    return client
+    return signed_in(make_user("alice"))
 
 
 def test_health_and_readiness(problems):
@@ -49,12 +45,12 @@ def test_statement_is_rendered_and_sanitized(problems):
 
 def test_htmx_submit_returns_a_polling_partial_until_finished(alice, celery_worker_process, problems):
     code = problems["rotate-left"].reference_files["solution.go"]
-    response = alice.post("/problems/rotate-left/submit/", {"code": code, "mode": "submit"}, HTTP_HX_REQUEST="true")
+    response = alice.post("/problems/rotate-left/submit/", {"code": code, "mode": "submit"}, **HTMX)
     assert response.status_code == 200
     html = response.content.decode()
     assert 'hx-trigger="load delay:400ms"' in html and "<html" not in html
     sub = wait_for_verdict(Submission.objects.get().pk)
-    done = alice.get(f"/submissions/{sub.pk}/status/", HTTP_HX_REQUEST="true").content.decode()
+    done = alice.get(f"/submissions/{sub.pk}/status/", **HTMX).content.decode()
     assert "hx-trigger" not in done and 'data-verdict="accepted"' in done
 
 
@@ -67,14 +63,12 @@ def test_bad_code_keeps_the_code_in_the_editor(alice, problems):
 
 
 def test_someone_elses_submission_is_not_found(alice, problems):
-    bob = get_user_model().objects.create_user("bob", password="pw-bob-12345")
+    bob = make_user("bob")
     sub = Submission.objects.create(user=bob, problem=problems["rotate-left"], code="package rotate // secret")
     for url in [f"/submissions/{sub.pk}/", f"/submissions/{sub.pk}/status/"]:
         assert alice.get(url).status_code == 404
-    staff = get_user_model().objects.create_user("staff", password="pw-staff-123", is_staff=True)
-    client = Client()
-    client.force_login(staff)
-    assert "secret" in client.get(f"/submissions/{sub.pk}/").content.decode()
+    staff = signed_in(make_user("staff", is_staff=True))
+    assert "secret" in staff.get(f"/submissions/{sub.pk}/").content.decode()
 
 
 def test_signup_login_logout_and_password_change(problems):
@@ -92,9 +86,7 @@ def test_signup_login_logout_and_password_change(problems):
 
 
 def test_staff_admin_lists_submissions_and_problems(problems):
-    staff = get_user_model().objects.create_superuser("root", password="pw-root-12345")
-    client = Client()
-    client.force_login(staff)
+    _staff, client = user_and_client("root", is_staff=True, is_superuser=True)
     for url in ["/admin/", "/admin/judge/submission/", "/admin/problems/problem/"]:
         assert client.get(url).status_code == 200, url
     assert Client().get("/admin/").status_code == 302
@@ -104,7 +96,7 @@ def test_a_signed_out_htmx_request_gets_a_401_with_a_way_back_not_the_sign_in_pa
     """The session ended mid-solve: Submit and the draft autosave (htmx) must not get the sign-in
     page to swap into a panel (config/signed_out.py); the page itself still redirects."""
     page = "http://testserver/problems/rotate-left/"
-    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_CURRENT_URL": page + "?from=12"}
+    htmx = {**HTMX, "HTTP_HX_CURRENT_URL": page + "?from=12"}
     client = Client()
     for url, data in [("/problems/rotate-left/submit/", {"code": "package rotate", "mode": "run"}),
                       ("/problems/rotate-left/draft/", {"code": "package rotate"}),
@@ -116,12 +108,12 @@ def test_a_signed_out_htmx_request_gets_a_401_with_a_way_back_not_the_sign_in_pa
         assert "data-signed-out" in body and response["WWW-Authenticate"].startswith("Session")
         assert client.post(url, data).status_code == 302  # without htmx: to the sign-in page, as before
     # The way back is to this site only.
-    foreign = client.post("/problems/rotate-left/draft/", {"code": "x"}, HTTP_HX_REQUEST="true",
+    foreign = client.post("/problems/rotate-left/draft/", {"code": "x"}, **HTMX,
                           HTTP_HX_CURRENT_URL="https://elsewhere.example/phish/")
     assert foreign.status_code == 401 and 'href="/accounts/login/?next=%2F"' in foreign.content.decode()
     assert Submission.objects.count() == 0
 
 
 def test_a_signed_in_htmx_request_is_answered_as_before(alice, problems):
-    response = alice.post("/problems/rotate-left/draft/", {"code": "package rotate"}, HTTP_HX_REQUEST="true")
+    response = alice.post("/problems/rotate-left/draft/", {"code": "package rotate"}, **HTMX)
     assert response.status_code == 200 and "Saved" in response.content.decode()

@@ -4,17 +4,15 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
 from judge.models import Mode, Submission
 from judge.verdicts import Status, Verdict
 from practice.models import Draft, ProblemNote
-from tests.conftest import wait_for_verdict
+from tests.conftest import HTMX, user_and_client, wait_for_verdict
 
 pytestmark = pytest.mark.django_db(transaction=True)
-HTMX = {"HTTP_HX_REQUEST": "true"}
 SLUG = "unicode-palindrome"
 
 FAILING_CASE = '''package palindrome
@@ -31,13 +29,6 @@ func TestMyCases(t *testing.T) {
 '''
 
 
-def login(username):
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
-    client = Client()
-    client.force_login(user)
-    return client, user
-
-
 def finished(user, problem, *, verdict, mode=Mode.SUBMIT, code="package palindrome\n", when=None):
     """A judged submission as the worker leaves it (for read-side tests that need history)."""
     submission = Submission.objects.create(user=user, problem=problem, code=code, mode=mode,
@@ -48,7 +39,7 @@ def finished(user, problem, *, verdict, mode=Mode.SUBMIT, code="package palindro
 
 
 def test_the_draft_follows_the_user_to_another_device_and_nobody_else(problems):
-    alice, alice_user = login("alice")
+    alice_user, alice = user_and_client("alice")
     saved = alice.post(f"/problems/{SLUG}/draft/", {"code": "package palindrome\n\n// my draft\n",
                                                    "custom_tests": "package palindrome\n// my cases\n"}, **HTMX)
     assert saved.status_code == 200 and "Saved" in saved.content.decode()
@@ -58,13 +49,13 @@ def test_the_draft_follows_the_user_to_another_device_and_nobody_else(problems):
     page = other_device.get(f"/problems/{SLUG}/").content.decode()
     assert "// my draft" in page and "// my cases" in page
 
-    bob, _ = login("bob")
+    _, bob = user_and_client("bob")
     page = bob.get(f"/problems/{SLUG}/").content.decode()
     assert "// my draft" not in page and "func IsPalindrome" in page  # the starter
 
 
 def test_a_bad_draft_is_refused_and_the_saved_one_is_kept(problems, settings):
-    alice, alice_user = login("alice")
+    alice_user, alice = user_and_client("alice")
     alice.post(f"/problems/{SLUG}/draft/", {"code": "package palindrome // good"}, **HTMX)
     too_big = "x" * (settings.JUDGE["MAX_CODE_BYTES"] + 1)
     for bad in [too_big, "package palindrome\x00"]:
@@ -75,22 +66,22 @@ def test_a_bad_draft_is_refused_and_the_saved_one_is_kept(problems, settings):
 
 
 def test_notes_are_saved_and_private(problems):
-    alice, alice_user = login("alice")
+    alice_user, alice = user_and_client("alice")
     assert alice.post(f"/problems/{SLUG}/notes/", {"text": "two pointers from both ends"}, **HTMX).status_code == 200
     plain = alice.post(f"/problems/{SLUG}/notes/", {"text": "two pointers, decode runes"})
     assert plain.status_code == 302 and plain["Location"].endswith(f"/problems/{SLUG}/#notes")
     assert "two pointers, decode runes" in alice.get(f"/problems/{SLUG}/").content.decode()
-    bob, _ = login("bob")
+    _, bob = user_and_client("bob")
     assert "two pointers" not in bob.get(f"/problems/{SLUG}/").content.decode()
     assert ProblemNote.objects.get(user=alice_user).text == "two pointers, decode runes"
 
 
 def test_load_into_editor_takes_only_the_users_own_code(problems):
-    alice, alice_user = login("alice")
+    alice_user, alice = user_and_client("alice")
     mine = finished(alice_user, problems[SLUG], verdict=Verdict.WRONG_ANSWER, code="package palindrome\n// v1\n")
     page = alice.get(f"/problems/{SLUG}/?from={mine.pk}").content.decode()
     assert "// v1" in page and f"submission #{mine.pk}" in page
-    bob, _ = login("bob")
+    _, bob = user_and_client("bob")
     page = bob.get(f"/problems/{SLUG}/?from={mine.pk}").content.decode()
     assert "// v1" not in page
     assert alice.get(f"/problems/rotate-left/?from={mine.pk}").status_code == 200  # other problem: ignored
@@ -98,7 +89,7 @@ def test_load_into_editor_takes_only_the_users_own_code(problems):
 
 
 def test_history_filters_by_problem_verdict_mode_and_date(problems):
-    alice, user = login("alice")
+    user, alice = user_and_client("alice")
     now = timezone.now()
     old = finished(user, problems[SLUG], verdict=Verdict.WRONG_ANSWER, when=now - timedelta(days=10))
     run = finished(user, problems[SLUG], verdict=Verdict.ACCEPTED, mode=Mode.RUN)
@@ -120,7 +111,7 @@ def test_history_filters_by_problem_verdict_mode_and_date(problems):
 
 
 def test_submission_page_shows_highlighted_code_and_the_diff_to_the_previous_one(problems):
-    alice, user = login("alice")
+    user, alice = user_and_client("alice")
     first = finished(user, problems[SLUG], verdict=Verdict.WRONG_ANSWER,
                      code="package palindrome\n\nfunc IsPalindrome(s string) bool {\n\treturn false\n}\n")
     second = finished(user, problems[SLUG], verdict=Verdict.ACCEPTED,
@@ -134,7 +125,7 @@ def test_submission_page_shows_highlighted_code_and_the_diff_to_the_previous_one
 
 
 def test_dashboard_figures(problems):
-    alice, user = login("alice")
+    user, alice = user_and_client("alice")
     now = timezone.now()
     finished(user, problems[SLUG], verdict=Verdict.ACCEPTED, when=now - timedelta(days=40))
     finished(user, problems["rotate-left"], verdict=Verdict.WRONG_ANSWER, code="package rotate\n")
@@ -148,7 +139,7 @@ def test_dashboard_figures(problems):
 
 
 def test_run_judges_the_users_own_cases_with_their_output(problems, celery_worker_process):
-    alice, _ = login("alice")
+    _, alice = user_and_client("alice")
     code = problems[SLUG].reference_files["solution.go"]
     response = alice.post(f"/problems/{SLUG}/submit/", {"code": code, "mode": "run", "custom_tests": FAILING_CASE},
                           **HTMX)
@@ -184,7 +175,7 @@ func TestZSlowCase(t *testing.T) {
 
 
 def test_the_status_shows_tests_finishing_while_it_runs(problems, celery_worker_process):
-    alice, _ = login("alice")
+    _, alice = user_and_client("alice")
     code = problems[SLUG].reference_files["solution.go"]
     alice.post(f"/problems/{SLUG}/submit/", {"code": code, "mode": "run", "custom_tests": SLOW_CASE}, **HTMX)
     run = Submission.objects.get()

@@ -5,8 +5,9 @@ a browser: tests/browser/test_security_headers.py."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
+
+from tests.conftest import user_and_client
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,9 +41,7 @@ def test_every_kind_of_response_carries_the_headers(url, status):
 
 
 def test_only_the_editor_page_gets_a_style_nonce_and_a_fresh_one_each_time(problems):
-    user = get_user_model().objects.create_user("ada", password="pw-ada-12345")
-    client = Client()
-    client.force_login(user)
+    _user, client = user_and_client("ada")
     url = "/problems/unicode-palindrome/"
     nonces = []
     for _ in range(2):

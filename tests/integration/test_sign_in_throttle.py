@@ -15,11 +15,12 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.throttle import username_key
+from tests.conftest import make_user, password_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 T0 = 1_000_000 * 3600 + 100.0  # 100 s into a bucket of both windows (15 minutes, an hour)
-PASSWORD = "pw-secF-123"
+PASSWORD = password_for("secF")
 # Spellings of "secF" that sign in to its account (the form NFKC-normalises and strips) or that
 # name it but for case (sign-up refuses a name differing from another only in case).
 SPELLINGS = ["secF", "\uff53ecF", "SECF", "secf", " secF ", "\uff53\uff45\uff43\uff26", "SeCf"]
@@ -37,7 +38,7 @@ def clock(monkeypatch):
 
 @pytest.fixture
 def sec(transactional_db):
-    return get_user_model().objects.create_user("secF", password=PASSWORD)
+    return make_user("secF")
 
 
 def page_sign_in(client, username, password):

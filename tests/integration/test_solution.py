@@ -6,7 +6,6 @@ htmx partial, its own page and the API."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 
@@ -15,12 +14,12 @@ from interviews.services import interview_finish, interview_start
 from judge.models import Mode, Submission
 from judge.verdicts import Status, Verdict
 from practice.models import SolutionReveal
+from tests.conftest import HTMX, make_user, signed_in
 from tests.integration.test_authorization import Probe, all_probes, api, ids_of, page, send
 from tests.integration.user_data import SLUG, pinned_template, private_data_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
 # Pieces of unicode-palindrome's review that nothing else on the site shows: two lines of the
 # reference, a point of what interviewers look for, and the why of a known-wrong variant.
 SECRETS = ["keep reports whether r takes part", "the part not yet examined",
@@ -32,12 +31,6 @@ OTHER_SECRET = "Never appends to or reallocates the caller"
 
 def leaked(body: str, secrets=SECRETS) -> list:
     return [secret for secret in secrets if secret in body]
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def accept(user, problem, **extra):
@@ -53,9 +46,7 @@ def forget_sign_in_failures():
 
 @pytest.fixture
 def users(problems):
-    make = get_user_model().objects.create_user
-    solver, learner, bob = make("solver", password="pw-s-123"), make("learner", password="pw-l-123"), \
-        make("bob", password="pw-b-123")
+    solver, learner, bob = make_user("solver"), make_user("learner"), make_user("bob")
     accept(solver, problems[SLUG])
     return solver, learner, bob
 
@@ -233,7 +224,7 @@ def test_solving_it_on_the_page_unlocks_the_panel_in_place(users, problems):
 
 
 def test_a_test_writing_task_shows_the_bugs_its_tests_had_to_catch(problems):
-    user = get_user_model().objects.create_user("tester", password="pw-t-123")
+    user = make_user("tester")
     task = problems["palindrome-table-tests"]
     Submission.objects.create(user=user, problem=task, code="package palindrome\n", mode=Mode.SUBMIT,
                               status=Status.FINISHED, verdict=Verdict.ACCEPTED)

@@ -2,10 +2,9 @@
 against each mutant, through the real API, worker and sandbox."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
-from tests.conftest import assert_no_container_left, wait_for_verdict
+from tests.conftest import assert_no_container_left, make_user, password_for, wait_for_verdict
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 SLUG = "palindrome-table-tests"
@@ -34,9 +33,9 @@ func TestIsPalindrome(t *testing.T) {
 
 @pytest.fixture
 def api(problems):
-    get_user_model().objects.create_user("tess", password="pw-tess-12345")
+    make_user("tess")
     client = APIClient()
-    client.login(username="tess", password="pw-tess-12345")
+    client.login(username="tess", password=password_for("tess"))
     return client
 
 

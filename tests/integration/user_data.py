@@ -3,9 +3,6 @@ piece carrying a marker string so a test can tell whether it leaked into a respo
 
 from types import SimpleNamespace
 
-from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
-
 from interviews.defaults import install_default_templates
 from interviews.models import InterviewTemplate
 from interviews.services import interview_draft_save, interview_finish, interview_review_save, interview_start
@@ -17,6 +14,7 @@ from practice.models import DrillReview
 from practice.services import draft_save, note_save
 from problems.drills import DrillFinding, drills_record
 from problems.models import Drill
+from tests.conftest import make_token, make_user
 
 SLUG = "unicode-palindrome"
 
@@ -36,7 +34,7 @@ def code_with(marker: str, what: str) -> str:
 def make_user_with_private_data(username: str, *, problems, marker: str) -> SimpleNamespace:
     """A user with judged and queued submissions (with tests, benchmarks, custom tests), a
     draft, notes, a quiz answer, a finished and reviewed interview and an active one with a draft."""
-    user = get_user_model().objects.create_user(username, password=f"pw-{username}-123")
+    user = make_user(username)
     problem = problems[SLUG]
     submitted = Submission.objects.create(
         user=user, problem=problem, code=code_with(marker, "SUBMITTED-CODE"), mode=Mode.SUBMIT,
@@ -89,6 +87,3 @@ def private_data_user(username: str, *, marker: str, problems, monkeypatch) -> S
     install_default_templates(InterviewTemplate)
     return make_user_with_private_data(username, problems=problems, marker=marker)
 
-
-def make_token(user) -> str:
-    return Token.objects.create(user=user).key

@@ -19,9 +19,9 @@ from interviews.models import InterviewSession
 from interviews.services import InterviewActive, InterviewClosed, InterviewConflict, InterviewError
 from judge.limits import SubmissionRefused
 from practice.selectors import SolutionHidden
+from tests.conftest import HTMX
 
 pytestmark = pytest.mark.urls(__name__)
-HTMX = {"HTTP_HX_REQUEST": "true"}
 
 # name: (the error, its status, its headers, its API body)
 ERRORS = {
