@@ -1,6 +1,6 @@
 # The two commands a new user needs: `make run` and `make test`.
 # `make dev`: Django's development server with autoreload and DEBUG on, for working on the code.
-.PHONY: run dev test setup image worker check bench-judge bench-pages bench-load drill drill-run compose-check
+.PHONY: run dev test setup image worker check bench-judge bench-pages bench-load bench-review drill drill-run compose-check
 
 run:
 	@bash platform/scripts/run.sh
@@ -29,6 +29,10 @@ bench-judge:
 	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/judge_speed.py
 
 # Figures: server time of every page with 1,000 submissions in the user's history (README).
+# A code-review drill's verdict against a Submit of the same problem (platform/bench/review_speed.py).
+bench-review:
+	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/review_speed.py
+
 bench-pages:
 	@bash platform/scripts/setup.sh && .venv/bin/python platform/bench/page_speed.py
 
