@@ -94,7 +94,7 @@ def _attempt(scopes, *, window: int, now: float) -> Attempt:
         log.exception("throttle: cache unavailable; not throttling")
         return Attempt(0, number)
     wait = 0.0
-    for (prefix, limit), count in zip(scopes, counts):
+    for (prefix, limit), count in zip(scopes, counts, strict=True):  # one count per scope
         if 0 < limit < count + previous.get(f"{prefix}:{number - 1}", 0):
             # Next bucket, this one becomes the previous: still too many if it alone is.
             wait = max(wait, left + (window if count > limit else 0))

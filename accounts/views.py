@@ -7,8 +7,15 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import SignupForm
-from accounts.throttle import (client_ip, give_back, login_attempt, login_succeeded, login_throttle_message,
-                               signup_attempt, signup_throttle_message)
+from accounts.throttle import (
+    client_ip,
+    give_back,
+    login_attempt,
+    login_succeeded,
+    login_throttle_message,
+    signup_attempt,
+    signup_throttle_message,
+)
 
 
 def _too_many(response, wait: int):

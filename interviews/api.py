@@ -10,12 +10,29 @@ from rest_framework.response import Response
 
 from config.api import PAGE_PARAMETER, SIGNED_IN, error_responses, paginated
 from interviews import clock
-from interviews.api_serializers import (InterviewStateSerializer, InterviewSummarySerializer, ReviewSerializer,
-                                        TemplateSerializer)
-from interviews.selectors import (interview_get_for_user, interview_list_for_user, interview_report, interview_state,
-                                  interview_template_get, interview_template_list)
-from interviews.services import (interview_expire_if_due, interview_finish, interview_load, interview_next,
-                                 interview_review_save, interview_skip, interview_start)
+from interviews.api_serializers import (
+    InterviewStateSerializer,
+    InterviewSummarySerializer,
+    ReviewSerializer,
+    TemplateSerializer,
+)
+from interviews.selectors import (
+    interview_get_for_user,
+    interview_list_for_user,
+    interview_report,
+    interview_state,
+    interview_template_get,
+    interview_template_list,
+)
+from interviews.services import (
+    interview_expire_if_due,
+    interview_finish,
+    interview_load,
+    interview_next,
+    interview_review_save,
+    interview_skip,
+    interview_start,
+)
 
 
 class StartSerializer(serializers.Serializer):

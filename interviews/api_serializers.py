@@ -6,7 +6,6 @@ from rest_framework import serializers
 
 from interviews.models import RUBRIC_CRITERIA, InterviewProblem, InterviewSession
 
-
 # For the schema's enum names (SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
 InterviewStatus = InterviewSession.Status
 

@@ -12,11 +12,27 @@ from django.views.decorators.http import require_POST
 from config.errors import shows_errors
 from interviews import clock
 from interviews.models import RUBRIC_CRITERIA, RUBRIC_SCORES, WARNING_SECONDS, InterviewSession
-from interviews.selectors import (interview_get_for_user, interview_list_for_user, interview_report, interview_state,
-                                  interview_summaries, interview_template_get, interview_template_list)
-from interviews.services import (InterviewActive, InterviewError, interview_active, interview_draft_save,
-                                 interview_finish, interview_load, interview_next, interview_review_save,
-                                 interview_skip, interview_start)
+from interviews.selectors import (
+    interview_get_for_user,
+    interview_list_for_user,
+    interview_report,
+    interview_state,
+    interview_summaries,
+    interview_template_get,
+    interview_template_list,
+)
+from interviews.services import (
+    InterviewActive,
+    InterviewError,
+    interview_active,
+    interview_draft_save,
+    interview_finish,
+    interview_load,
+    interview_next,
+    interview_review_save,
+    interview_skip,
+    interview_start,
+)
 from judge.models import Mode
 from judge.services import submission_create
 from problems.models import Problem

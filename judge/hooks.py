@@ -5,8 +5,8 @@ made inside a mock interview must be refused under the submission lock once the 
 over. The interviews app registers its rules here from its AppConfig.ready(); the judge calls
 whatever is registered. Plain attributes, set once at start-up: nothing to look up by name."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.core.exceptions import ImproperlyConfigured
 

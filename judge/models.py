@@ -91,6 +91,9 @@ class TestResult(models.Model):
         ordering = ["submission_id", "position"]
         constraints = [models.UniqueConstraint(fields=["submission", "position"], name="unique_test_position")]
 
+    def __str__(self):
+        return f"#{self.submission_id}/{self.position} {self.name} {self.status}"
+
 
 class SubmissionEvent(models.Model):
     """The submission's history: what happened to it and who did it (rejudges, sweeps)."""
@@ -112,6 +115,9 @@ class SubmissionEvent(models.Model):
     class Meta:
         ordering = ["submission_id", "created_at", "id"]  # no join (TestResult says why)
 
+    def __str__(self):
+        return f"#{self.submission_id} {self.kind} {self.detail}".rstrip()
+
 
 class BenchmarkResult(models.Model):
     """One benchmark of a submission next to the reference's, medians over the rounds."""
@@ -132,6 +138,9 @@ class BenchmarkResult(models.Model):
 
     class Meta:
         ordering = ["submission_id", "position"]  # no join (TestResult says why)
+
+    def __str__(self):
+        return f"#{self.submission_id}/{self.position} {self.name} {'passed' if self.passed else 'failed'}"
 
     @property
     def time_ratio(self):

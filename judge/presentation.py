@@ -36,7 +36,8 @@ def code_diff(old: str, new: str, context: int = 3) -> list:
                                                  f"+{first[3] + 1},{last[4] - first[3]} @@"))
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
-                rows += [DiffLine("context", i + 1, j + 1, old_lines[i]) for i, j in zip(range(i1, i2), range(j1, j2))]
+                rows += [DiffLine("context", i + 1, j + 1, old_lines[i])
+                         for i, j in zip(range(i1, i2), range(j1, j2), strict=True)]
                 continue
             if tag in ("replace", "delete"):
                 rows += [DiffLine("removed", i + 1, None, old_lines[i]) for i in range(i1, i2)]

@@ -6,6 +6,7 @@ Display only: the counts come from untrusted output, so nothing is decided from 
 Cache failures never reach judging (progress is optional); a missing entry shows nothing.
 """
 
+import contextlib
 import logging
 
 from django.core.cache import cache
@@ -27,10 +28,8 @@ def progress_get(submission_id) -> dict | None:
 
 
 def progress_clear(submission_id) -> None:
-    try:
+    with contextlib.suppress(Exception):  # the cache is optional here
         cache.delete(_key(submission_id))
-    except Exception:  # noqa: BLE001
-        pass
 
 
 def progress_publisher(submission_id):

@@ -7,7 +7,6 @@ from config.compiled_query import CompiledQuery, as_bigint
 from judge.models import Mode, Submission
 from judge.verdicts import Verdict
 
-
 _LIST_FIELDS = ("id", "user_id", "problem__slug", "problem__title", "language", "mode", "status", "verdict",
                 "message", "created_at", "started_at", "finished_at", "interview_id")
 

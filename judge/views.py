@@ -5,10 +5,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from config.errors import shows_errors
-from judge.models import Mode
 from judge.history import history_filters
-from judge.progress import progress_get
+from judge.models import Mode
 from judge.presentation import code_diff, highlight_go
+from judge.progress import progress_get
 from judge.selectors import solved_slugs, submission_get_for_user, submission_list_for_user, submission_previous
 from judge.services import submission_create
 from judge.verdicts import Verdict

@@ -15,8 +15,14 @@ from rest_framework.response import Response
 from config.api import error_responses
 from judge.selectors import solved_slugs
 from learn.models import QuizAnswer, QuizItem
-from learn.selectors import (lesson_get, lesson_list, lesson_neighbours, lesson_problems, progress_by_step,
-                             quiz_answers_for_user)
+from learn.selectors import (
+    lesson_get,
+    lesson_list,
+    lesson_neighbours,
+    lesson_problems,
+    progress_by_step,
+    quiz_answers_for_user,
+)
 from learn.services import quiz_answer, quiz_answer_try
 from learn.templatetags.lesson_text import summary_html, summary_text
 

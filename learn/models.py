@@ -54,3 +54,6 @@ class QuizAnswer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "item"], name="quiz_answer_once_per_user")]
+
+    def __str__(self):
+        return f"user {self.user_id} quiz item {self.item_id}: choice {self.choice}"

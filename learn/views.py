@@ -4,8 +4,14 @@ from django.views.decorators.http import require_POST
 
 from judge.selectors import solved_slugs
 from learn.models import QuizItem
-from learn.selectors import (lesson_get, lesson_list, lesson_neighbours, lesson_problems, progress_by_step,
-                             quiz_answers_for_user)
+from learn.selectors import (
+    lesson_get,
+    lesson_list,
+    lesson_neighbours,
+    lesson_problems,
+    progress_by_step,
+    quiz_answers_for_user,
+)
 from learn.services import quiz_answer, quiz_answer_try
 
 

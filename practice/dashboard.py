@@ -95,7 +95,7 @@ class Dashboard:
     @property
     def calendar(self) -> list:
         """(month label, week) per column."""
-        return list(zip(self.months, self.weeks))
+        return list(zip(self.months, self.weeks, strict=True))
 
     @property
     def is_new(self) -> bool:

@@ -11,8 +11,17 @@ from rest_framework.response import Response
 from config.api import SIGNED_IN, error_responses
 from config.api_input import TextField
 from judge.api import SubmissionDetailSerializer
-from practice.drill_selectors import (changed_lines, drill_code, drill_get, drill_get_for_user, drill_list_for_user,
-                                      drill_mistake, drill_review_get, drill_submissions, drill_test_template)
+from practice.drill_selectors import (
+    changed_lines,
+    drill_code,
+    drill_get,
+    drill_get_for_user,
+    drill_list_for_user,
+    drill_mistake,
+    drill_review_get,
+    drill_submissions,
+    drill_test_template,
+)
 from practice.drill_services import drill_review_save, drill_submit
 
 TAGS = ["code review"]

@@ -9,8 +9,14 @@ from django.db import IntegrityError, transaction
 
 from judge.models import Mode, Submission
 from judge.services import submission_create
-from practice.drill_selectors import (DrillHidden, changed_lines, drill_access, drill_code, drill_has_verdict,
-                                      drill_review_get)
+from practice.drill_selectors import (
+    DrillHidden,
+    changed_lines,
+    drill_access,
+    drill_code,
+    drill_has_verdict,
+    drill_review_get,
+)
 from practice.models import DrillReview, DrillUnlock
 
 MAX_MARKED_LINES = 40

@@ -7,9 +7,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from practice.drill_selectors import (changed_lines, drill_access, drill_code, drill_get, drill_has_verdict,
-                                      drill_list_for_user, drill_mistake, drill_review_get, drill_submissions,
-                                      drill_test_template)
+from practice.drill_selectors import (
+    changed_lines,
+    drill_access,
+    drill_code,
+    drill_get,
+    drill_has_verdict,
+    drill_list_for_user,
+    drill_mistake,
+    drill_review_get,
+    drill_submissions,
+    drill_test_template,
+)
 from practice.drill_services import drill_review_save, drill_submit, drill_unlock
 from problems.selectors import problem_get
 

@@ -17,6 +17,9 @@ class Draft(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "problem"], name="draft_once_per_problem")]
 
+    def __str__(self):
+        return f"draft of user {self.user_id} on problem {self.problem_id}"
+
 
 class ProblemNote(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="problem_notes")
@@ -26,6 +29,9 @@ class ProblemNote(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "problem"], name="note_once_per_problem")]
+
+    def __str__(self):
+        return f"note of user {self.user_id} on problem {self.problem_id}"
 
 
 class SolutionReveal(models.Model):
@@ -40,6 +46,9 @@ class SolutionReveal(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "problem"], name="solution_reveal_once_per_problem")]
 
+    def __str__(self):
+        return f"solution reveal of user {self.user_id} on problem {self.problem_id}"
+
 
 class DrillUnlock(models.Model):
     """The user chose to review a problem's code-review drills before solving it (a drill is
@@ -51,6 +60,9 @@ class DrillUnlock(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "problem"], name="drill_unlock_once_per_problem")]
+
+    def __str__(self):
+        return f"drill unlock of user {self.user_id} on problem {self.problem_id}"
 
 
 class DrillReview(models.Model):
@@ -68,3 +80,6 @@ class DrillReview(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "drill"], name="drill_review_once")]
+
+    def __str__(self):
+        return f"drill review of user {self.user_id} on drill {self.drill_id}"

@@ -27,14 +27,14 @@ def _worker_env():
 def start_worker(log_path: Path, concurrency: int = 2, queues: str = "celery") -> subprocess.Popen:
     """A real `celery worker` process, started as every worker is (platform/scripts/judge-worker.sh,
     which execs it: the pid is the worker's); its log goes to log_path for failing tests to show."""
-    log = open(log_path, "ab")
     env = _worker_env() | {"JUDGE_WORKER_CONCURRENCY": str(concurrency),
                            "JUDGE_WORKER_NAME": f"test-{os.getpid()}-{time.time_ns()}@%h"}
-    return subprocess.Popen(
-        ["bash", str(REPO / "platform" / "scripts" / "judge-worker.sh"),
-         "--without-gossip", "--without-mingle", "--queues", queues],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    with open(log_path, "ab") as log:  # the worker keeps its own copy
+        return subprocess.Popen(
+            ["bash", str(REPO / "platform" / "scripts" / "judge-worker.sh"),
+             "--without-gossip", "--without-mingle", "--queues", queues],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
 
 
 def stop_worker(proc: subprocess.Popen, sig=signal.SIGTERM):

@@ -8,10 +8,23 @@ Queuing goes through judge/queue.py, which sends the task by name: the tasks (ju
 call these services, never the other way round. The names below are the ones callers use."""
 
 from judge.services.intake import DUPLICATE_WINDOW, submission_create
-from judge.services.maintenance import (hard_limit_seconds, problem_rejudge_all, submission_rejudge,
-                                        submissions_resend_taken, submissions_sweep)
-from judge.services.worker import (DATABASE_WAIT_SECONDS, MAX_ATTEMPTS, UNAVAILABLE_DETAIL, UNAVAILABLE_WAITS,
-                                   JudgeRetry, shows_failing_case, submission_finish, submission_judge)
+from judge.services.maintenance import (
+    hard_limit_seconds,
+    problem_rejudge_all,
+    submission_rejudge,
+    submissions_resend_taken,
+    submissions_sweep,
+)
+from judge.services.worker import (
+    DATABASE_WAIT_SECONDS,
+    MAX_ATTEMPTS,
+    UNAVAILABLE_DETAIL,
+    UNAVAILABLE_WAITS,
+    JudgeRetry,
+    shows_failing_case,
+    submission_finish,
+    submission_judge,
+)
 
 __all__ = [
     "DATABASE_WAIT_SECONDS", "DUPLICATE_WINDOW", "MAX_ATTEMPTS", "UNAVAILABLE_DETAIL", "UNAVAILABLE_WAITS",

@@ -78,11 +78,11 @@ def first_201_after(flow, t):
 
 def first_verdict_after(t, submission_ids):
     """Seconds from t until the first verdict stored after it (judging works again)."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from judge.models import Submission
 
-    since = datetime.fromtimestamp(t, tz=timezone.utc)
+    since = datetime.fromtimestamp(t, tz=UTC)
     first = Submission.objects.filter(pk__in=submission_ids, finished_at__gte=since).order_by(
         "finished_at").values_list("finished_at", flat=True).first()
     return (first.timestamp() - t) if first else None

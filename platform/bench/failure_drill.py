@@ -82,7 +82,7 @@ def wait_until(predicate, timeout, what):
         try:
             if predicate():
                 return
-        except Exception:
+        except Exception:  # noqa: S110 - not up yet (refused, 503): ask again
             pass
         time.sleep(0.2)
     raise SystemExit(f"timed out waiting for {what}")
@@ -169,12 +169,12 @@ class DockerEngine:
 
     def start(self):
         # As docker-engine.sh starts it: no bridge, no iptables (sandboxes have no network).
-        log = open(self.dir / "dockerd.log", "ab")
-        self.proc = subprocess.Popen(
-            ["dockerd", "--bridge=none", "--iptables=false", "--ip6tables=false",
-             "--data-root", str(DIR / "docker-data"), "--exec-root", str(self.dir / "exec"),
-             "--pidfile", str(self.dir / "dockerd.pid"), "--host", f"unix://{DOCKER_SOCK}"],
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        with open(self.dir / "dockerd.log", "ab") as log:  # the child keeps its own copy
+            self.proc = subprocess.Popen(
+                ["dockerd", "--bridge=none", "--iptables=false", "--ip6tables=false",
+                 "--data-root", str(DIR / "docker-data"), "--exec-root", str(self.dir / "exec"),
+                 "--pidfile", str(self.dir / "dockerd.pid"), "--host", f"unix://{DOCKER_SOCK}"],
+                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         wait_until(self.ready, 60, "the Docker Engine")
 
     def stop(self):
@@ -190,8 +190,8 @@ def manage(*args):
 
 
 def spawn(name, cmd, env=ENV):
-    log = open(DIR / f"{name}.log", "ab")
-    return subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    with open(DIR / f"{name}.log", "ab") as log:  # the child keeps its own copy
+        return subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def start_web():

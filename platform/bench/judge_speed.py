@@ -171,7 +171,7 @@ def burst(tokens, entries, label):
     print(f"{label}: {len(done)} finished, {len(ids) - len(done)} lost, {len(wrong)} with an unexpected verdict"
           f"{' ' + str(wrong[:3]) if wrong else ''}; {per_minute:.0f} verdicts/min; submit→verdict p50 "
           f"{statistics.median(times):.2f} s, p95 {pct(times, 95):.2f} s; all done in {elapsed:.1f} s", flush=True)
-    limited = [limit for (_, want, _, _), limit in zip(ids, time_limits) if want == "time_limit"]
+    limited = [limit for (_, want, _, _), limit in zip(ids, time_limits, strict=True) if want == "time_limit"]
     if limited:
         print(f"  {len(limited)} of them are known-wrong variants judged time_limit: each computes until its "
               f"problem's time limit ({', '.join(f'{s} s' for s in sorted(set(limited)))}), "

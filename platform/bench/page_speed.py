@@ -46,7 +46,7 @@ def make_history(user, problems):
                                status=Status.FINISHED, verdict=rng.choice(VERDICTS), message="bench",
                                container_seconds=1.0))
     created = Submission.objects.bulk_create(rows)
-    for i, sub in enumerate(created):
+    for sub in created:
         when = now - timedelta(days=rng.uniform(0, 180))
         Submission.objects.filter(pk=sub.pk).update(created_at=when, started_at=when, finished_at=when)
     TestResult.objects.bulk_create([TestResult(submission=sub, position=j, name=f"TestHidden/case{j}", status="pass",

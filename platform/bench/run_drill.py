@@ -23,6 +23,7 @@ import subprocess
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 from common import REPO, setup_django  # platform/bench/common.py
 from drill_common import Flow, catalog_mix, drain, report, say  # platform/bench/drill_common.py
@@ -58,7 +59,7 @@ def beat_processes():
     for proc in os.listdir("/proc"):
         if proc.isdigit():
             try:
-                cmd = open(f"/proc/{proc}/cmdline", "rb").read().split(b"\0")
+                cmd = Path(f"/proc/{proc}/cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
             count += b"celery" in b" ".join(cmd[:2]) and b"beat" in cmd

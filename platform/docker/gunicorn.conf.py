@@ -19,7 +19,7 @@ threads = int(os.environ.get("WEB_THREADS", 4))
 timeout = int(os.environ.get("WEB_TIMEOUT", 30))
 graceful_timeout = 20
 # The heartbeat file on a tmpfs: the container's root file system is read-only.
-worker_tmp_dir = "/dev/shm"
+worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn's documented choice for read-only containers
 # Port 8000 is published on the host's loopback only, for the TLS proxy: whatever reaches
 # gunicorn came through it, so its X-Forwarded-* headers are trusted.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")

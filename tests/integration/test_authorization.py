@@ -277,9 +277,9 @@ def check(who, probe, url, response, expected, secrets) -> list:
     for secret in secrets:
         if secret in body:
             problems.append(f"{who} {probe.method.upper()} {url}: the answer contains alice's {secret!r}")
-    if url.startswith("/api/") and response.status_code >= 400 and response.status_code != 405:
-        if "detail" not in response.json():
-            problems.append(f"{who} {probe.method.upper()} {url}: an API error without detail")
+    if url.startswith("/api/") and response.status_code >= 400 and response.status_code != 405 \
+            and "detail" not in response.json():
+        problems.append(f"{who} {probe.method.upper()} {url}: an API error without detail")
     return problems
 
 

@@ -14,7 +14,8 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import path
 
-from config.urls import handler403, handler404, handler500, urlpatterns as site_urlpatterns  # noqa: F401
+from config.urls import handler403, handler404, handler500  # noqa: F401
+from config.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
 

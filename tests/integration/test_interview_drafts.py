@@ -48,7 +48,7 @@ def test_a_draft_survives_a_reload_and_a_second_device(pinned, clock):
     phone = Client()
     phone.force_login(user)
     assert "// half-way there" in editor_of(phone, session)
-    assert 'data-keep-code="%d:interview:%d:%s"' % (user.pk, session.pk, FIRST) in phone.get(
+    assert f'data-keep-code="{user.pk}:interview:{session.pk}:{FIRST}"' in phone.get(
         f"/interviews/{session.pk}/").content.decode()
 
     # A Submit within the autosave's delay is newer than the draft: the editor shows what was sent.

@@ -91,7 +91,7 @@ def test_shipped_templates_draw_from_the_real_catalog(templates, problems):
         assert len(picks) == len(spec["slots"]), spec["slug"]
         assert len({p.id for _, p in picks}) == len(picks)
         assert all(p.kind != Kind.TESTS for _, p in picks)
-        for slot, (label, problem) in zip(spec["slots"], picks):
+        for slot, (label, problem) in zip(spec["slots"], picks, strict=True):
             assert label == slot["label"]
             if any(_matches(p, slot) for p in solutions):  # when the pool has problems, the pick is from it
                 assert _matches(problem, slot), (spec["slug"], slot["label"], problem.slug)

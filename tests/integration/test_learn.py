@@ -90,7 +90,7 @@ def test_progress_counts_solved_problems_and_answers(lessons, problems, celery_w
 
     for page in ["/learn/", "/"]:
         html = alice.get(page).content.decode()
-        assert re.search(r"1/1 problems solved · 1/%d quiz answered \(1 right\)" % items, html), page
+        assert re.search(rf"1/1 problems solved · 1/{items} quiz answered \(1 right\)", html), page
     assert "1/1 problems solved · 1/" in alice.get("/learn/1/").content.decode()
     _, bob = user_and_client("bob")
-    assert "0/1 problems solved · 0/%d quiz answered" % items in bob.get("/learn/").content.decode()
+    assert f"0/1 problems solved · 0/{items} quiz answered" in bob.get("/learn/").content.decode()

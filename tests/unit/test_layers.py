@@ -43,7 +43,7 @@ def test_a_missing_hook_is_a_configuration_error_not_a_silent_pass():
 def test_the_queue_sends_the_judging_task_by_its_real_name():
     from judge.tasks import judge_submission
 
-    assert queue.JUDGE_TASK == judge_submission.name
+    assert judge_submission.name == queue.JUDGE_TASK
 
 
 def test_the_judge_adds_its_rejudge_action_to_the_problems_admin():

@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
+from practice.review import build_review
 from problems.loader import CATALOG_DIR, ProblemFormatError, load_catalog, load_problem
 from problems.models import Problem
-from practice.review import build_review
 
 CATALOG = load_catalog()
 MODEL_FIELDS = {f.name for f in Problem._meta.concrete_fields}

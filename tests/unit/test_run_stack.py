@@ -3,6 +3,7 @@ own parser: every part restarted when it dies, exactly one scheduler, and web th
 never wait for a database connection. (`make drill-run` kills each part of a live stack.)"""
 
 import re
+import runpy
 import subprocess
 
 import pytest
@@ -60,6 +61,5 @@ def test_web_threads_never_outnumber_the_connection_pool(monkeypatch):
     from django.conf import settings
 
     monkeypatch.delenv("WEB_THREADS", raising=False)
-    config = {}
-    exec((REPO / "platform" / "docker" / "gunicorn.conf.py").read_text(), config)
+    config = runpy.run_path(str(REPO / "platform" / "docker" / "gunicorn.conf.py"))  # as gunicorn reads it
     assert config["threads"] <= settings.DATABASES["default"]["OPTIONS"]["pool"]["max_size"]

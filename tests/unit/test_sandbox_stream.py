@@ -7,6 +7,7 @@ import time
 
 from judge.runners.go.protocol import END_LINE as END
 from judge.sandbox.docker_sandbox import _read_stream
+
 _open = []  # writer ends that must stay open (no EOF) until the test ends
 
 

@@ -83,6 +83,6 @@ def compare(segments: dict, *, names: list, rounds: int, max_time_ratio: float, 
             reference_ns_per_op=median(x[0] for x in ref), reference_bytes_per_op=median(x[1] for x in ref),
             reference_allocs_per_op=median(x[2] for x in ref),
             max_time_ratio=max_time_ratio, max_allocs_per_op=allocs_budget.get(name),
-            rounds=[(s[0], f[0]) for s, f in zip(sub, ref)],
+            rounds=[(s[0], f[0]) for s, f in zip(sub, ref, strict=True)],  # both sides: every round
         ))
     return comparisons, None

@@ -170,7 +170,7 @@ def violations(source: str, rules: list, filename: str = "solution.go", *, basel
                          f"{', '.join(sorted(path + '.' + m for m in members[path]))}")
         elif path in members and name != "_":
             local[name] = path
-    for a, dot, b in zip(toks, toks[1:], toks[2:]):
+    for a, dot, b in zip(toks, toks[1:], toks[2:], strict=False):  # each window of three tokens
         if a.kind == "ident" and dot.text == "." and b.kind == "ident" and a.text in local:
             path = local[a.text]
             if b.text in members[path]:

@@ -13,14 +13,14 @@ from judge.runners.base import Outcome, custom_tests_kept
 from judge.runners.go import direct_build, drill, hidden, mutants, progress, protocol, results
 from judge.runners.go.benchmarks import BenchmarkTampering, compare
 from judge.runners.go.forbidden import SOLUTION_BASELINE, TESTS_BASELINE, violations
+from judge.runners.go.protocol import CUSTOM_TESTS_FILE, EXPORT_FILE, HIDDEN_FILES, Kind
 from judge.runners.go.results import trim
 from judge.runners.go.source_checks import package_clause
 from judge.runners.go.test2json import parse_events
 from judge.sandbox.job import Job, Limits
-from problems.loader import test_names
-from problems.code_files import CodeFilesError, split_files
-from judge.runners.go.protocol import CUSTOM_TESTS_FILE, EXPORT_FILE, HIDDEN_FILES, Kind
 from judge.verdicts import Mode, Verdict, most_severe
+from problems.code_files import CodeFilesError, split_files
+from problems.loader import test_names
 
 EXIT_BUILD_FAILED = 100
 JUDGE_COMMAND = ["/opt/dojo/bin/judge", "--args-from-stdin"]
