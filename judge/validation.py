@@ -75,6 +75,8 @@ def check_drill(problem, wrong: dict) -> DrillFinding:
     started = time.monotonic()
     outcome, _ = _drill_run(problem, name, problem.hidden_test_files, "hidden")
     failed = len({test.split("/", 1)[0] for test in outcome.caught_by} & set(problem.hidden_test_names))
+    if not_caught(outcome) and wrong["verdict"] == Verdict.TOO_SLOW and problem.benchmark_config.get("allocs"):
+        return _check_benchmark_drill(problem, wrong, total, started)
     if outcome.verdict != Verdict.ACCEPTED:
         if not_caught(outcome):
             why = ("the hidden suite does not catch it as a test (only a benchmark budget or a source rule "
@@ -91,6 +93,49 @@ def check_drill(problem, wrong: dict) -> DrillFinding:
         return DrillFinding(slug, name, False, f"the examples as a test get {examples.verdict}: {examples.message}",
                             failed, total, seconds, judge_failed=examples.verdict == Verdict.INTERNAL_ERROR)
     return DrillFinding(slug, name, True, "", failed, total, seconds)
+
+
+# A benchmark-only bug (too many allocations) proven through the drill path: the problem's own
+# benchmarks, each held to its allocation budget by a test, as a user's test would assert it
+# (testing.Benchmark, or testing.AllocsPerRun). 100 iterations: enough for a per-op count.
+_ALLOCS_PROOF = """package {package}
+
+import (
+	"flag"
+	"testing"
+)
+
+func TestDojoAllocationBudgets(t *testing.T) {{
+	flag.Set("test.benchtime", "100x")
+	for _, c := range []struct {{
+		name  string
+		bench func(*testing.B)
+		most  int64
+	}}{{
+{cases}	}} {{
+		if got := testing.Benchmark(c.bench).AllocsPerOp(); got > c.most {{
+			t.Errorf("%s: %d allocations per op, want at most %d", c.name, got, c.most)
+		}}
+	}}
+}}
+"""
+
+
+def _check_benchmark_drill(problem, wrong: dict, total: int, started: float) -> DrillFinding:
+    """A too_slow variant the tests cannot see: offered (marked as benchmark-only) when the
+    problem's allocation budgets, asserted by a test, catch it and pass on the reference."""
+    budgets = problem.benchmark_config["allocs"]
+    cases = "".join(f'\t\t{{"{name}", {name}, {most}}},\n' for name, most in sorted(budgets.items()))
+    proof = {**problem.bench_test_files,
+             "dojo_budgets_test.go": _ALLOCS_PROOF.format(package=problem.package, cases=cases)}
+    outcome, _ = _drill_run(problem, wrong["name"], proof, "allocs")
+    seconds = time.monotonic() - started
+    if outcome.verdict == Verdict.ACCEPTED:
+        return DrillFinding(problem.slug, wrong["name"], True, "", 0, total, seconds, benchmark=True)
+    why = ("only a time budget sees it: no allocation budget catches it" if not_caught(outcome)
+           else f"its allocation budgets as a test get {outcome.verdict}: {outcome.message}")
+    return DrillFinding(problem.slug, wrong["name"], False, why, 0, total, seconds,
+                        judge_failed=outcome.verdict == Verdict.INTERNAL_ERROR)
 
 
 def validate_drills(problems, *, parallel: int = 2) -> list:

@@ -35,6 +35,7 @@ class DrillRowSerializer(serializers.Serializer):
     step = serializers.IntegerField()
     difficulty = serializers.ChoiceField(choices=DIFFICULTIES,
                                          help_text="From how many hidden tests the bug fails: fewer is harder.")
+    benchmark = serializers.BooleanField(help_text="Only allocations show the bug: your test must measure them.")
     open = serializers.BooleanField(help_text="Whether you may open it (solved, or chosen to review unsolved).")
     hidden_reason = serializers.CharField(allow_blank=True)
     tried = serializers.BooleanField()
@@ -62,6 +63,7 @@ class DrillSerializer(serializers.Serializer):
     problem = serializers.CharField()
     title = serializers.CharField()
     difficulty = serializers.ChoiceField(choices=DIFFICULTIES)
+    benchmark = serializers.BooleanField(help_text="Only allocations show the bug: your test must measure them.")
     statement = serializers.CharField(help_text="The problem's statement (Markdown).")
     package = serializers.CharField()
     code = serializers.CharField(help_text="The code under review (one file, or `-- name.go --` sections).")
@@ -93,7 +95,7 @@ def _reveal(user, drill):
 def drill_list_api(request):
     rows = drill_list_for_user(user=request.user)
     return Response([{"id": r.drill.pk, "problem": r.drill.problem.slug, "title": r.label, "step": r.drill.problem.step,
-                      "difficulty": r.drill.difficulty, "open": r.access.visible,
+                      "difficulty": r.drill.difficulty, "benchmark": r.drill.benchmark, "open": r.access.visible,
                       "hidden_reason": "" if r.access.visible else r.access.hidden_reason,
                       "tried": r.tried, "caught": r.caught} for r in rows])
 
@@ -104,7 +106,7 @@ def drill_list_api(request):
 def drill_detail_api(request, drill_id):
     drill, _ = drill_get_for_user(user=request.user, drill_id=drill_id)
     return Response({"id": drill.pk, "problem": drill.problem.slug, "title": _title(drill),
-                     "difficulty": drill.difficulty, "statement": drill.problem.statement,
+                     "difficulty": drill.difficulty, "benchmark": drill.benchmark, "statement": drill.problem.statement,
                      "package": drill.problem.package, "code": drill_code(drill),
                      "test_template": drill_test_template(drill),
                      "submissions": [s.pk for s in drill_submissions(user=request.user, drill=drill)],

@@ -20,6 +20,7 @@ class DrillFinding:
     hidden_total: int = 0
     seconds: float | None = None
     judge_failed: bool = False  # an internal error: nothing was learnt about the variant
+    benchmark: bool = False  # only an allocation budget sees the bug: the user's test asserts one
 
 
 @transaction.atomic
@@ -32,4 +33,4 @@ def drills_record(findings) -> None:
         problem = problems[f.problem]
         Drill.objects.update_or_create(problem=problem, variant=f.variant, defaults={
             "offered": f.offered, "left_out": f.left_out[:300], "hidden_failed": f.hidden_failed,
-            "hidden_total": f.hidden_total, "content_hash": problem.content_hash})
+            "hidden_total": f.hidden_total, "content_hash": problem.content_hash, "benchmark": f.benchmark})

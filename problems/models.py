@@ -95,6 +95,9 @@ class Drill(models.Model):
     # How many of the hidden suite's top-level tests fail on the variant: the fewer, the harder.
     hidden_failed = models.PositiveSmallIntegerField(default=0)
     hidden_total = models.PositiveSmallIntegerField(default=0)
+    # A bug no test of behaviour sees, only a benchmark budget (allocations per op): the user's test
+    # must assert one (testing.AllocsPerRun, testing.Benchmark). Validation proves the budgets catch it.
+    benchmark = models.BooleanField(default=False)
     content_hash = models.CharField(max_length=64)  # the problem version it was checked on
     checked_at = models.DateTimeField(auto_now=True)
 

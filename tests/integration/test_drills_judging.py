@@ -158,3 +158,28 @@ def test_validation_offers_the_fair_drills_and_says_why_it_leaves_others_out(pro
     offered = sum(d.offered for d in drills.values())
     assert f"drills: {offered} offered, {len(drills) - offered} left out" in out
     assert all(d.content_hash == d.problem.content_hash for d in drills.values())
+
+
+GET_DOES_NOT_ALLOCATE = '''package lru
+
+import "testing"
+
+func TestGetDoesNotAllocate(t *testing.T) {
+	c := NewLRU[int, int](16)
+	c.Put(1, 1)
+	if n := testing.AllocsPerRun(100, func() { c.Get(1) }); n > 0 {
+		t.Fatalf("a Get that hits allocates %.0f times", n)
+	}
+}
+'''
+
+
+def test_a_bug_only_allocations_show_is_a_benchmark_drill(celery_worker_process, problems, user, capsys):
+    call_command("validate_problems", "lru-cache", "--drills", "only")
+    out = capsys.readouterr().out
+    drills = {d.variant: d for d in Drill.objects.filter(problem__slug="lru-cache")}
+    realloc = drills["realloc-on-get"]  # one allocation per Get: the allocation budgets catch it
+    assert realloc.offered and realloc.benchmark and realloc.difficulty == "hard", out
+    assert not drills["peek-touches"].benchmark
+    sub = drill(user, problems["lru-cache"], "realloc-on-get", GET_DOES_NOT_ALLOCATE)
+    assert sub.verdict == "accepted", (sub.message, sub.compile_output)
