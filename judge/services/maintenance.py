@@ -10,13 +10,14 @@ from django.utils import timezone
 
 from judge import queue
 from judge.models import BenchmarkResult, Submission, SubmissionEvent, TestResult
-from judge.verdicts import Status
+from judge.verdicts import Mode, Status
 
 
-def hard_limit_seconds(problem) -> int:
+def hard_limit_seconds(problem, mode: str = Mode.SUBMIT) -> int:
     """Past this a running submission's worker is presumed dead (the sandbox kills at the
-    job's wall clock, well before)."""
-    return settings.JUDGE["BUILD_SECONDS"] + problem.time_limit_seconds + settings.JUDGE["RUNNING_GRACE_SECONDS"]
+    job's wall clock, well before). A drill builds and runs the tests twice (reference, variant)."""
+    drill = problem.time_limit_seconds + 5 if mode == Mode.DRILL else 0
+    return settings.JUDGE["BUILD_SECONDS"] + problem.time_limit_seconds + settings.JUDGE["RUNNING_GRACE_SECONDS"] + drill
 
 
 def submissions_sweep(*, now=None) -> dict:
@@ -30,9 +31,9 @@ def submissions_sweep(*, now=None) -> dict:
     now = now or timezone.now()
     requeued, resent = [], []
     running = Submission.objects.filter(status=Status.RUNNING).select_related("problem").only(
-        "id", "started_at", "problem__time_limit_seconds")
+        "id", "started_at", "mode", "problem__time_limit_seconds")
     for sub in running:
-        if sub.started_at and sub.started_at + timedelta(seconds=hard_limit_seconds(sub.problem)) < now:
+        if sub.started_at and sub.started_at + timedelta(seconds=hard_limit_seconds(sub.problem, sub.mode)) < now:
             with transaction.atomic():
                 moved = Submission.objects.filter(pk=sub.pk, status=Status.RUNNING, started_at=sub.started_at).update(
                     status=Status.QUEUED, enqueued_at=None)
