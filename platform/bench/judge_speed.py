@@ -94,7 +94,8 @@ def unique(code, i):
 def interleave(problems, count, *, time_limits=True):
     """`count` (slug, files, expected verdict), one problem after another: each one's reference,
     then its known-wrong variants in turn (a variant lists only the files it changes).
-    `time_limits=False` leaves out the variants judged time_limit."""
+    `time_limits=False` leaves out the variants judged time_limit. Fewer than `count` in all: they
+    are used again in the same order."""
     per_problem = [[(p.slug, p.reference_files, "accepted")] + [(p.slug, {**p.reference_files, **v["files"]},
                                                                   v["verdict"]) for v in p.wrong_variants
                                                                  if time_limits or v["verdict"] != "time_limit"]
@@ -103,7 +104,8 @@ def interleave(problems, count, *, time_limits=True):
     while len(mixed) < count and any(round_ < len(entries) for entries in per_problem):
         mixed += [entries[round_] for entries in per_problem if round_ < len(entries)]
         round_ += 1
-    return mixed[:count]
+    # Fewer entries than `count`: the same again from the start (unique() makes each text new).
+    return (mixed * (count // max(1, len(mixed)) + 1))[:count]
 
 
 def cpu_counters():
