@@ -131,7 +131,7 @@ def cpu_report(before, after, verdicts, elapsed):
     line = f"  CPU per verdict: {machine:.2f} s of the machine"
     if before[1] is not None:
         containers = (after[1] - before[1]) / max(1, verdicts)
-        line += (f", of which {containers:.2f} s inside the judge containers (go test -c and the tests) and "
+        line += (f", of which {containers:.2f} s inside the judge containers (the build and the tests) and "
                  f"{machine - containers:.2f} s outside (Docker Engine, runc, worker, web, PostgreSQL, Redis)")
     cores = os.cpu_count() or 1
     line += (f"; {cores} cores give at most {cores * 60 / machine:.0f} verdicts/min at this cost "
