@@ -85,3 +85,15 @@ def test_a_library_linked_through_cgo_builds_directly(problems):
     outcome, output = judge(problem, join_files(problem.reference_files))
     assert outcome.verdict == Verdict.ACCEPTED, outcome.message
     assert DIRECT in output
+
+
+@pytest.mark.parametrize("extra_name, header", [("extra_windows.go", ""), ("extra.go", "// +build ignore\n\n")])
+def test_files_the_go_command_leaves_out_are_left_out(problems, extra_name, header):
+    """A file the go command would not build (an OS suffix, an old-style build constraint)
+    that panics if compiled in: the direct build must not be the one that decides."""
+    problem = problems["unicode-palindrome"]
+    extra = f'{header}package palindrome\n\nfunc init() {{ panic("a file go leaves out was built") }}\n'
+    code = join_files({"solution.go": problem.reference_files["solution.go"], extra_name: extra})
+    outcome, output = judge(problem, code)
+    assert DIRECT not in output
+    assert outcome.verdict == Verdict.ACCEPTED, (outcome.verdict, outcome.message, outcome.compile_output)
