@@ -72,6 +72,8 @@ def test_time_is_read_once_the_session_lock_is_held(path, session, clock):
     def request():
         try:
             answers.append(RACING_PATHS[path](session, code_with("RACER", "RACE")))
+        except BaseException as error:  # shown by the assertion below, not lost in the thread
+            answers.append(error)
         finally:
             connection.close()
 
@@ -79,7 +81,7 @@ def test_time_is_read_once_the_session_lock_is_held(path, session, clock):
         InterviewSession.objects.select_for_update().get(pk=session.pk)
         racer = threading.Thread(target=request)
         racer.start()
-        wait_until_a_query_waits_for_a_lock()
+        wait_until_a_query_waits_for_a_lock(racer, answers)
         clock.now = session.deadline + LATE
     racer.join(timeout=30)
     assert len(answers) == 1 and refused_as_late(answers[0]), answers
@@ -96,11 +98,20 @@ def test_in_time_when_the_lock_comes_before_the_deadline(path, session, clock):
     assert Submission.objects.filter(interview=session).count() == 1
 
 
-def wait_until_a_query_waits_for_a_lock(timeout=15.0):
-    """Until another connection to this database is blocked on a lock (the request, on the row)."""
+def wait_until_a_query_waits_for_a_lock(racer, answers, timeout=30.0):
+    """Until another connection to this database is blocked on a lock (the request, on the row).
+    A request that ended without waiting fails here with what it answered.
+
+    PostgreSQL keeps pg_stat_activity's list of backends for the rest of the transaction once it is
+    read, so a request whose pool opened a new connection after the first look was never seen (CI,
+    where the pool had shrunk during a long test): the snapshot is dropped before every look."""
     give_up = time.monotonic() + timeout
     with connection.cursor() as cursor:
         while time.monotonic() < give_up:
+            if not racer.is_alive():
+                raise AssertionError(f"the request ended without waiting for the session's lock: {answers!r}"
+                                     f" {answers[0].content.decode()[:500] if hasattr(answers[0], 'content') else ''}")
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
             cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")
             if cursor.fetchone()[0]:
