@@ -3,7 +3,6 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
-from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import SignupForm
@@ -16,14 +15,19 @@ from accounts.throttle import (
     signup_attempt,
     signup_throttle_message,
 )
+from config.errors import TooManyRequests, shows_errors
+
+# A refused sign-up or sign-in raises TooManyRequests (429, Retry-After); config.errors'
+# middleware answers it with the page below: the form again, the name kept, the reason shown.
 
 
-def _too_many(response, wait: int):
-    response["Retry-After"] = str(wait)
-    return response
+def _signup_refused(request, error):
+    form = SignupForm(initial={"username": request.POST.get("username", ""), "email": request.POST.get("email", "")})
+    return "registration/signup.html", {"form": form, "throttled": error.message}
 
 
 @require_http_methods(["GET", "POST"])
+@shows_errors(page=_signup_refused)
 def signup(request):
     if request.user.is_authenticated:
         return redirect("/")
@@ -31,10 +35,7 @@ def signup(request):
         return render(request, "registration/signup.html", {"form": SignupForm()})
     attempt = signup_attempt(ip=client_ip(request))  # counted first: a burst in parallel cannot slip past
     if attempt.wait:
-        form = SignupForm(initial={"username": request.POST.get("username", ""),
-                                   "email": request.POST.get("email", "")})
-        return _too_many(render(request, "registration/signup.html", {
-            "form": form, "throttled": signup_throttle_message(attempt.wait)}, status=429), attempt.wait)
+        raise TooManyRequests(signup_throttle_message(attempt.wait), retry_after=attempt.wait)
     form = SignupForm(request.POST)
     if not form.is_valid():
         give_back(attempt)  # no account was made: a typo costs nothing
@@ -51,9 +52,7 @@ class ThrottledLoginView(auth_views.LoginView):
         username = request.POST.get("username", "")
         self.attempt = login_attempt(username=username, ip=client_ip(request))
         if self.attempt.wait:  # refused before the password is checked: no oracle for a guesser
-            form = self.form_class(request, initial={"username": username})
-            return _too_many(self.render_to_response(self.get_context_data(
-                form=form, throttled=login_throttle_message(self.attempt.wait)), status=429), self.attempt.wait)
+            raise TooManyRequests(login_throttle_message(self.attempt.wait), retry_after=self.attempt.wait)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -61,6 +60,27 @@ class ThrottledLoginView(auth_views.LoginView):
         return super().form_valid(form)
 
 
+def _login_refused(request, error):
+    view = ThrottledLoginView()
+    view.setup(request)
+    form = view.form_class(request, initial={"username": request.POST.get("username", "")})
+    return view.template_name, view.get_context_data(form=form, throttled=error.message)
+
+
+login_page = shows_errors(page=_login_refused)(ThrottledLoginView.as_view())
+
+
+def _admin_login_refused(request, error):
+    """The admin's own sign-in page, with the reason in its message list."""
+    messages.error(request, error.message)
+    return "admin/login.html", {
+        **admin.site.each_context(request), "title": "Log in", "app_path": request.get_full_path(),
+        "form": AdminAuthenticationForm(request, initial={"username": request.POST.get("username", "")}),
+        "next": request.POST.get("next", ""),
+    }
+
+
+@shows_errors(page=_admin_login_refused)
 def admin_login(request):
     """/admin/login/ (routed before the admin's own URLs): the admin's sign-in page, behind the
     same throttle as the site's page and the API token endpoint."""
@@ -68,13 +88,8 @@ def admin_login(request):
         return admin.site.login(request)
     username = request.POST.get("username", "")
     attempt = login_attempt(username=username, ip=client_ip(request))
-    if attempt.wait:  # the admin's own page, with the reason in its message list
-        messages.error(request, login_throttle_message(attempt.wait))
-        return _too_many(TemplateResponse(request, "admin/login.html", {
-            **admin.site.each_context(request), "title": "Log in", "app_path": request.get_full_path(),
-            "form": AdminAuthenticationForm(request, initial={"username": username}),
-            "next": request.POST.get("next", ""),
-        }, status=429), attempt.wait)
+    if attempt.wait:
+        raise TooManyRequests(login_throttle_message(attempt.wait), retry_after=attempt.wait)
     response = admin.site.login(request)
     if response.status_code == 302:  # AdminSite.login redirects once signed in, and only then
         login_succeeded(attempt)
