@@ -1,19 +1,19 @@
 """What several browser tests do the same way: sign in, open a problem, read or set an editor."""
 
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
+
+from tests.conftest import make_user, password_for
 
 SLUG = "unicode-palindrome"
 EDITOR = ".dojo-editor[data-for=code] .cm-content"
-PASSWORD = "s3cure-passphrase"
 
 
 def sign_in(page, base, username):
     """Create `username` and sign in through the login form."""
-    get_user_model().objects.create_user(username, password=PASSWORD)
+    make_user(username)
     page.goto(f"{base}/accounts/login/")
     page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password_for(username))
     page.click("main button[type=submit]")
     expect(page.locator("header")).to_contain_text(f"Signed in as {username}")
 

@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from interviews.defaults import install_default_templates
 from interviews.models import InterviewProblem, InterviewSession, InterviewTemplate
 from tests.browser.conftest import LAPTOP, PHONE
-from tests.browser.helpers import EDITOR, PASSWORD, SLUG, assert_fits, editor_value, in_view, sign_in
+from tests.browser.helpers import EDITOR, SLUG, assert_fits, editor_value, in_view, sign_in
+from tests.conftest import password_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,7 +71,7 @@ def test_the_interview_editor_is_codemirror_with_a_draft_that_survives_reload_an
         second.size = page.size
         second.goto(f"{base}/accounts/login/")
         second.fill("#id_username", "ivy")
-        second.fill("#id_password", PASSWORD)
+        second.fill("#id_password", password_for("ivy"))
         second.click("main button[type=submit]")
         second.goto(f"{base}/interviews/")
         second.get_by_role("link", name="Resume").click()

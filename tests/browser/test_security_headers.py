@@ -13,7 +13,8 @@ from interviews.defaults import install_default_templates
 from interviews.models import InterviewSession, InterviewTemplate
 from judge.models import BenchmarkResult, Mode, Submission
 from judge.verdicts import Status, Verdict
-from tests.browser.helpers import EDITOR, PASSWORD, SLUG, sign_in
+from tests.browser.helpers import EDITOR, SLUG, sign_in
+from tests.conftest import make_user, password_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -145,11 +146,11 @@ def test_signed_in_pages_raise_no_csp_violation_and_the_editor_and_htmx_work(csp
 def test_admin_pages_raise_no_csp_violation(csp_page, live_server, problems):
     base = live_server.url
     page = csp_page
-    staff = get_user_model().objects.create_superuser("root", password=PASSWORD)
+    staff = make_user("root", is_staff=True, is_superuser=True)
     sub = submission_with_benchmarks(staff, problems["rotate-left"])
     page.goto(f"{base}/admin/login/")
     page.fill("#id_username", "root")
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password_for("root"))
     page.click("input[type=submit]")
     expect(page.locator("#site-name")).to_be_visible()
     assert violations(page) == []

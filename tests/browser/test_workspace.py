@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from practice.models import Draft
-from tests.browser.helpers import EDITOR, PASSWORD, SLUG, editor_value, in_view, set_editor, sign_in
+from tests.browser.helpers import EDITOR, SLUG, editor_value, in_view, set_editor, sign_in
+from tests.conftest import password_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 LONG_CODE = "package palindrome\n\n" + "".join(f"// line {i}\n" for i in range(80))
@@ -180,7 +181,7 @@ def test_signed_out_mid_session_one_message_and_the_code_comes_back(sized_page, 
     expect(link).to_have_attribute("href", f"/accounts/login/?next=%2Fproblems%2F{SLUG}%2F")
     link.click()
     page.fill("#id_username", "eli")
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", password_for("eli"))
     page.click("main button[type=submit]")
     expect(page).to_have_url(f"{base}/problems/{SLUG}/")
     if page.size == "phone":  # the code put back is what to look at: its tab opens by itself
