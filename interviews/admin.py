@@ -5,8 +5,8 @@ from interviews.models import InterviewProblem, InterviewSession, InterviewTempl
 
 @admin.register(InterviewTemplate)
 class InterviewTemplateAdmin(admin.ModelAdmin):
-    list_display = ("title", "slug", "duration_minutes", "problem_count", "hide_difficulty", "shows_failing_case", "active",
-                    "position")
+    list_display = ("title", "slug", "kind", "duration_minutes", "problem_count", "hide_difficulty", "shows_failing_case",
+                    "active", "position")
     list_editable = ("active", "position")
     prepopulated_fields = {"slug": ("title",)}
     search_fields = ("slug", "title")
@@ -17,7 +17,7 @@ class InterviewProblemInline(admin.TabularInline):
     extra = 0
     can_delete = False
     exclude = ("draft",)  # the user's unsent code: their submissions are what staff look at
-    readonly_fields = ("position", "label", "problem", "state", "opened_at", "closed_at", "draft_saved_at")
+    readonly_fields = ("position", "label", "problem", "variant", "state", "opened_at", "closed_at", "draft_saved_at")
 
 
 @admin.register(InterviewSession)

@@ -56,16 +56,37 @@ TEMPLATES = [
             {"label": "Concurrent design", "tags": CONCURRENCY_TAGS, "steps": [14, 15, 16]},
         ],
     },
+    {
+        "slug": "code-review-round",
+        "title": "Code-review round",
+        "description": "Three pull requests to review in 45 minutes, each a solution with one bug, easy to "
+                       "hard: find it and prove it with a test that fails on the code and passes on a correct "
+                       "solution.",
+        "kind": "drills",
+        "duration_minutes": 45,
+        "hide_difficulty": False,
+        "position": 4,
+        "slots": [
+            {"label": "Easy bug", "difficulties": ["easy"]},
+            {"label": "Medium bug", "difficulties": ["medium"]},
+            {"label": "Hard bug", "difficulties": ["hard"]},
+        ],
+    },
 ]
 
 
 def install_default_templates(template_model) -> list:
     """Create the shipped templates that are missing; never overwrite an existing one.
 
-    Takes the model class so the data migration can pass its historical model.
+    Takes the model class so a data migration can pass its historical model; a template that
+    needs a field the historical model lacks is left to the later migration that has it
+    (0007_code_review_round), rather than created without it.
     """
+    fields_known = {f.name for f in template_model._meta.get_fields()}
     created = []
     for spec in TEMPLATES:
+        if not set(spec) <= fields_known:
+            continue
         fields = {k: v for k, v in spec.items() if k != "slug"}
         _, was_created = template_model.objects.get_or_create(slug=spec["slug"], defaults=fields)
         if was_created:

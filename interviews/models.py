@@ -12,12 +12,21 @@ SLOT_KEYS = {"label", "tags", "exclude_tags", "steps", "difficulties", "slugs"}
 MAX_SLOTS = 10
 WARNING_SECONDS = 5 * 60  # the countdown turns to a warning in the last five minutes
 
-# The self-review rubric, in the order the report shows it; each criterion is scored 1-4.
+# The self-review rubric of a coding interview, in the order the report shows it; each criterion
+# is scored 1-4.
 RUBRIC_CRITERIA = [
     ("problem_solving", "Problem solving"),
     ("code_quality", "Code quality"),
     ("testing", "Testing"),
     ("communication", "Communication"),
+    ("speed", "Speed"),
+]
+# The code-review round's: what a reviewer is judged on when handed a pull request with a bug.
+REVIEW_RUBRIC_CRITERIA = [
+    ("finding_the_bug", "Finding the bug"),
+    ("proving_it", "Proving it with a test"),
+    ("explaining_it", "Explaining it"),
+    ("test_quality", "Test quality"),
     ("speed", "Speed"),
 ]
 RUBRIC_SCORES = [(1, "Needs work"), (2, "Mixed"), (3, "Good"), (4, "Strong")]
@@ -52,6 +61,10 @@ def validate_slots(slots):
 class InterviewTemplate(models.Model):
     """What a mock interview is: its clock and, per problem, the pool it is drawn from. Staff edit these."""
 
+    class Kind(models.TextChoices):
+        PROBLEMS = "problems", "Coding problems"
+        DRILLS = "drills", "Code-review drills"
+
     slug = models.SlugField(max_length=60, unique=True)
     title = models.CharField(max_length=120)
     description = models.TextField(blank=True)
@@ -60,6 +73,11 @@ class InterviewTemplate(models.Model):
     shows_failing_case = models.BooleanField(
         default=False, help_text="Submit shows the first failing hidden test's message (input, got, want), as "
                                  "practice does. Off: failing hidden tests are shown by name only.")
+    kind = models.CharField(
+        max_length=10, choices=Kind.choices, default=Kind.PROBLEMS,
+        help_text="What each slot draws: a problem to solve, or an offered code-review drill (a known-wrong "
+                  "solution whose bug the user proves with a test). A drill slot's \"difficulties\" are the "
+                  "drill's; its tags, steps and slugs are its problem's.")
     active = models.BooleanField(default=True, help_text="Offered to users.")
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on the interviews page.")
     slots = models.JSONField(
@@ -78,6 +96,15 @@ class InterviewTemplate(models.Model):
     @property
     def problem_count(self) -> int:
         return len(self.slots)
+
+    @property
+    def is_drill_round(self) -> bool:
+        return self.kind == self.Kind.DRILLS
+
+    @property
+    def rubric_criteria(self) -> list:
+        """[(key, label)] of the self-review its sessions are scored on."""
+        return REVIEW_RUBRIC_CRITERIA if self.is_drill_round else RUBRIC_CRITERIA
 
 
 class InterviewSession(models.Model):
@@ -144,6 +171,9 @@ class InterviewProblem(models.Model):
     position = models.PositiveSmallIntegerField()  # 1-based
     label = models.CharField(max_length=120)
     problem = models.ForeignKey("problems.Problem", on_delete=models.PROTECT, related_name="+")
+    # A code-review round's slot: the known-wrong variant of `problem` (a drill, problems.models.Drill)
+    # whose bug the user's test must catch. Blank for a problem to solve.
+    variant = models.CharField(max_length=100, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -160,7 +190,11 @@ class InterviewProblem(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.session_id}/{self.position} {self.problem_id} {self.state}"
+        return f"{self.session_id}/{self.position} {self.problem_id}{':' + self.variant if self.variant else ''} {self.state}"
+
+    @property
+    def is_drill(self) -> bool:
+        return bool(self.variant)
 
     def time_spent(self, now) -> float | None:
         """Seconds this problem was on screen; None if it was never reached."""

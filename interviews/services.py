@@ -3,7 +3,6 @@ tests control time, except the check of a submission, which reads the clock itse
 the session's lock. State changes lock the session row, so two tabs cannot race each other
 or a submission; closing is a guarded update (active → finished) that happens once."""
 
-import random
 from datetime import timedelta
 
 from django.db import IntegrityError, connection, transaction
@@ -11,14 +10,12 @@ from django.utils import timezone
 
 from config.errors import DomainError
 from interviews import banner, clock
-from interviews.models import RUBRIC_CRITERIA, InterviewProblem, InterviewSession
+from interviews.draw import NO_DRILLS, interview_draw_drills, interview_draw_problems
+from interviews.models import InterviewProblem, InterviewSession
 from interviews.selectors import interview_active_for_user, interview_get_for_user
 from judge.models import Mode, Submission
-from judge.verdicts import Verdict
 from problems.code_files import validate_text
-from problems.models import Kind, Problem
 
-RECENT_SOLVE_WINDOW = timedelta(days=30)
 MAX_NOTE_CHARS = 2000
 _START_LOCK = 7002  # pg advisory lock namespace: one interview start at a time per user
 
@@ -67,53 +64,22 @@ def _time_up_message(session) -> str:
             "Submissions after the deadline are not accepted.")
 
 
-# -- drawing problems ---------------------------------------------------------------------
+# -- starting ------------------------------------------------------------------------------
 
-def _matches(problem, slot, *, strict=True) -> bool:
-    if slot.get("slugs") and problem.slug not in slot["slugs"]:
-        return False
-    if slot.get("steps") and problem.step not in slot["steps"]:
-        return False
-    if not strict:
-        return True
-    tags = {t.lower() for t in problem.tags}
-    wanted = {t.lower() for t in slot.get("tags", [])}
-    if wanted and not wanted & tags:
-        return False
-    if {t.lower() for t in slot.get("exclude_tags", [])} & tags:
-        return False
-    return not slot.get("difficulties") or problem.difficulty in slot["difficulties"]
-
-
-def interview_draw_problems(*, user, slots, now=None, rng=None) -> list:
-    """[(label, Problem)], one per slot, never the same problem twice.
-
-    Pool: problems matching the slot (any of its tags, none of its exclude_tags, its steps and
-    difficulties; test-writing tasks never). If it
-    is empty, any problem of the slot's steps; if that is empty too, any problem at all. Within
-    the pool, problems the user has not had accepted in the last 30 days come first, then random.
-    """
-    now = _now(now)
-    rng = rng or random.SystemRandom()
-    candidates = list(Problem.objects.exclude(kind=Kind.TESTS).only("id", "slug", "step", "tags", "difficulty"))
-    recent = set(Submission.objects.filter(
-        user=user, mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED, created_at__gte=now - RECENT_SOLVE_WINDOW,
-    ).values_list("problem_id", flat=True))
-    used, picks = set(), []
-    for slot in slots:
-        free = [p for p in candidates if p.id not in used]
-        pool = ([p for p in free if _matches(p, slot)] or [p for p in free if _matches(p, slot, strict=False)]
-                or free)
-        if not pool:
-            continue
-        fresh = [p for p in pool if p.id not in recent]
-        choice = rng.choice(sorted(fresh or pool, key=lambda p: p.slug))
-        used.add(choice.id)
-        picks.append((slot.get("label", "")[:120], choice))
+def _draw(*, user, template, now, rng) -> list:
+    """[(label, problem, variant)] of a new session: a drill's variant, or "" for a problem to solve."""
+    if template.is_drill_round:
+        picks = [(label, drill.problem, drill.variant)
+                 for label, drill in interview_draw_drills(user=user, slots=template.slots, rng=rng)]
+        if not picks:
+            raise InterviewError(NO_DRILLS)
+        return picks
+    picks = [(label, problem, "") for label, problem in
+             interview_draw_problems(user=user, slots=template.slots, now=now, rng=rng)]
+    if not picks:
+        raise InterviewError("No problems are available for this interview yet.")
     return picks
 
-
-# -- starting ------------------------------------------------------------------------------
 
 def interview_start(*, user, template, hide_difficulty=None, now=None, rng=None) -> InterviewSession:
     """Start a session: a server-owned deadline and its problems drawn, the first one open."""
@@ -128,18 +94,16 @@ def interview_start(*, user, template, hide_difficulty=None, now=None, rng=None)
             active = InterviewSession.objects.filter(user=user, status=Status.ACTIVE).first()
             if active is not None:
                 raise InterviewActive(active)
-            picks = interview_draw_problems(user=user, slots=template.slots, now=now, rng=rng)
-            if not picks:
-                raise InterviewError("No problems are available for this interview yet.")
+            picks = _draw(user=user, template=template, now=now, rng=rng)
             session = InterviewSession.objects.create(
                 user=user, template=template, started_at=now,
                 deadline=now + timedelta(minutes=template.duration_minutes),
                 hide_difficulty=template.hide_difficulty if hide_difficulty is None else bool(hide_difficulty),
             )
             InterviewProblem.objects.bulk_create(
-                InterviewProblem(session=session, position=i, label=label, problem=problem,
+                InterviewProblem(session=session, position=i, label=label, problem=problem, variant=variant,
                                  state=State.CURRENT if i == 1 else State.PENDING, opened_at=now if i == 1 else None)
-                for i, (label, problem) in enumerate(picks, start=1)
+                for i, (label, problem, variant) in enumerate(picks, start=1)
             )
     except IntegrityError:  # the one-active-session constraint, should the lock ever be bypassed
         raise InterviewActive(InterviewSession.objects.filter(user=user, status=Status.ACTIVE).first()) from None
@@ -247,9 +211,12 @@ def _advance(*, session, position, new_state, require_submit, now) -> InterviewS
             raise InterviewConflict("There is no current problem.")
         if position is not None and str(position) != str(current.position):
             raise InterviewConflict("This interview has moved on (in another tab?); reload to see where it is.")
+        graded_mode = Mode.DRILL if current.is_drill else Mode.SUBMIT
         if require_submit and not Submission.objects.filter(interview=locked, problem_id=current.problem_id,
-                                                            mode=Mode.SUBMIT).exists():
-            raise InterviewError("Submit this problem at least once before moving on, or skip it.")
+                                                            variant=current.variant, mode=graded_mode).exists():
+            raise InterviewError("Submit a test for this drill at least once before moving on, or skip it."
+                                 if current.is_drill else
+                                 "Submit this problem at least once before moving on, or skip it.")
         current.state, current.closed_at = new_state, now
         current.save(update_fields=["state", "closed_at"])
         following = locked.problems.filter(state=State.PENDING).order_by("position").first()
@@ -294,10 +261,11 @@ def interview_draft_save(*, session, slug, code, now=None):
     return saved_at
 
 
-def interview_lock_for_submission(*, interview, user, problem) -> InterviewSession:
+def interview_lock_for_submission(*, interview, user, problem, variant="") -> InterviewSession:
     """Registered as judge.hooks.interview_hooks (interviews/apps.py): called by
     judge.services.submission_create inside its transaction: lock the session row
-    and refuse a submission that is not the user's, too late, or not for the current problem.
+    and refuse a submission that is not the user's, too late, or not for the current problem
+    (in a code-review round: not a test for the current drill, `variant` of `problem`).
 
     The clock is read here, once the lock is held, and never taken from the caller: a time read
     before the lock (a request that waited for it) could let a submission in after the deadline."""
@@ -305,7 +273,7 @@ def interview_lock_for_submission(*, interview, user, problem) -> InterviewSessi
     if session is None or session.user_id != user.pk:
         raise InterviewError("No such interview.")
     _ensure_open(session, clock.now())
-    if not session.problems.filter(state=State.CURRENT, problem_id=problem.pk).exists():
+    if not session.problems.filter(state=State.CURRENT, problem_id=problem.pk, variant=variant).exists():
         raise InterviewError("That is not the interview's current problem (it moved on, perhaps in another "
                              "tab); reload the interview.")
     return session
@@ -313,15 +281,16 @@ def interview_lock_for_submission(*, interview, user, problem) -> InterviewSessi
 
 # -- the self-review -----------------------------------------------------------------------
 
-def _clean_rubric(data) -> dict:
+def _clean_rubric(data, criteria) -> dict:
+    """`data` scored on `criteria` ([(key, label)], the session's template's rubric)."""
     if not isinstance(data, dict):
         raise InterviewError("The review must be an object of criteria.")
-    names = dict(RUBRIC_CRITERIA)
+    names = dict(criteria)
     unknown = set(data) - set(names)
     if unknown:
         raise InterviewError(f"Unknown criteria: {', '.join(sorted(map(str, unknown)))}.")
     rubric = {}
-    for key, label in RUBRIC_CRITERIA:
+    for key, label in criteria:
         entry = data.get(key)
         if not isinstance(entry, dict):
             raise InterviewError(f"{label}: give a score from 1 to 4.")
@@ -354,7 +323,7 @@ def interview_review_save(*, session, rubric, now=None) -> InterviewSession:
     session = interview_expire_if_due(session=session, now=now)
     if session.is_active:
         raise InterviewConflict("Finish the interview before reviewing it.")
-    cleaned = _clean_rubric(rubric)
+    cleaned = _clean_rubric(rubric, session.template.rubric_criteria)
     InterviewSession.objects.filter(pk=session.pk).update(rubric=cleaned, reviewed_at=now)
     session.refresh_from_db()
     return session

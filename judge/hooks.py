@@ -15,9 +15,10 @@ from django.core.exceptions import ImproperlyConfigured
 class InterviewHooks:
     # (user, interview_id) -> the user's interview; Http404 when it is someone else's or none.
     get_for_user: Callable | None = None
-    # (interview, user, problem) -> None, called inside submission_create's transaction with the
-    # user's submission lock held: locks the interview and raises a ValidationError (with a
-    # `status_code`, 409 when it is over) to refuse the submission.
+    # (interview, user, problem, variant) -> None, called inside submission_create's transaction
+    # with the user's submission lock held: locks the interview and raises a ValidationError (with
+    # a `status_code`, 409 when it is over) to refuse the submission. `variant`: a drill's (a test
+    # for a code-review round's current drill), else "".
     lock_for_submission: Callable | None = None
 
     def register(self, *, get_for_user: Callable, lock_for_submission: Callable) -> None:

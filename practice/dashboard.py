@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from judge.models import Mode, Submission
 from judge.verdicts import Verdict
-from practice.drill_selectors import drills_offered
 from practice.models import SolutionReveal
+from problems.drill_parts import drills_offered
 from problems.models import Difficulty, Problem
 
 HEATMAP_WEEKS = 26

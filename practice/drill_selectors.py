@@ -3,14 +3,16 @@
 A drill (problems.models.Drill) is one known-wrong variant of a problem, offered once validation
 proved it fair for the problem's current version. It is hidden until the user solved the problem
 or chose to review it unsolved (DrillUnlock), and always while the problem is part of their
-running interview: a known-wrong variant is most of an answer. The one rule is `drill_access`;
+running interview: a known-wrong variant is most of an answer. One exception: the drill of the
+current slot of their running code-review round, which they review inside that interview only (its
+test goes in with the interview; its page, its review and its bug stay hidden until the interview
+ends, when the interview's report reveals it). The one rule is `drill_access`;
 pages, partials and the API all go through it. A drill page never holds the reference solution
 or the hidden suite; the bug's `why` and its diff against the reference come only with the
 user's own review (DrillReview), after a verdict."""
 
 from dataclasses import dataclass
 
-from django.db.models import F
 from django.http import Http404
 
 from config.errors import DomainError
@@ -22,6 +24,7 @@ from judge.verdicts import Status, Verdict
 from practice.models import DrillReview, DrillUnlock
 from practice.review import Mistake, review_for
 from problems.code_files import join_files
+from problems.drill_parts import drills_offered, review_test_template, variant_code, variant_files
 from problems.models import Drill
 
 
@@ -37,10 +40,20 @@ class DrillAccess:
     solved: bool = False
     unlocked: bool = False  # they chose to review the problem's drills unsolved
     in_interview: bool = False
+    # The running code-review round whose current slot is this very drill: its test may go in with
+    # that interview (whether in time is decided under the interview's lock, by the judge's hook).
+    interview_slot: int | None = None
 
     @property
     def visible(self) -> bool:
         return self.signed_in and not self.in_interview and (self.solved or self.unlocked)
+
+    def may_submit(self, interview=None) -> bool:
+        """A test for the drill: in practice where it is visible; with `interview`, only as the
+        current drill of that running interview."""
+        if interview is None:
+            return self.visible
+        return self.interview_slot is not None and self.interview_slot == interview.pk
 
     @property
     def can_unlock(self) -> bool:
@@ -50,14 +63,12 @@ class DrillAccess:
     def hidden_reason(self) -> str:
         if not self.signed_in:
             return "Sign in to review code."
+        if self.interview_slot is not None:
+            return "This drill is the current one of your running interview: review it there. Its bug is revealed " \
+                   "in the interview's report."
         if self.in_interview:
             return "This problem is part of your running interview: its drills stay hidden until it ends."
         return "Solve this problem first, or choose to review it unsolved."
-
-
-def drills_offered():
-    """Drills validation proved fair for their problem's current version."""
-    return Drill.objects.filter(offered=True, content_hash=F("problem__content_hash"))
 
 
 def _interview_problem_ids(user) -> set:
@@ -66,7 +77,20 @@ def _interview_problem_ids(user) -> set:
     ).values_list("problem_id", flat=True))
 
 
-def drill_access(*, user, problem) -> DrillAccess:
+def _interview_slot(user, problem, variant) -> int | None:
+    """The user's running interview (active; its deadline is the lock's to decide) whose current
+    slot is drill `variant` of `problem`."""
+    if not variant:
+        return None
+    return InterviewProblem.objects.filter(
+        session__user=user, session__status=InterviewSession.Status.ACTIVE, state=InterviewProblem.State.CURRENT,
+        problem=problem, variant=variant,
+    ).values_list("session_id", flat=True).first()
+
+
+def drill_access(*, user, problem, variant="") -> DrillAccess:
+    """What `user` may do with `problem`'s drills (with `variant`: that drill's, which may be the
+    current slot of their running code-review round)."""
     if not user.is_authenticated:
         return DrillAccess()
     return DrillAccess(
@@ -74,7 +98,8 @@ def drill_access(*, user, problem) -> DrillAccess:
         solved=Submission.objects.filter(user=user, problem=problem, mode=Mode.SUBMIT,
                                          verdict=Verdict.ACCEPTED).exists(),
         unlocked=DrillUnlock.objects.filter(user=user, problem=problem).exists(),
-        in_interview=problem.pk in _interview_problem_ids(user))
+        in_interview=problem.pk in _interview_problem_ids(user),
+        interview_slot=_interview_slot(user, problem, variant))
 
 
 @dataclass(frozen=True)
@@ -137,7 +162,7 @@ def drill_get_for_user(*, user, drill_id) -> tuple[Drill, DrillAccess]:
     """The drill if `user` may open it; DrillHidden (403, with the reason) if not yet; 404 if it
     is not offered at all."""
     drill = drill_get(drill_id)
-    access = drill_access(user=user, problem=drill.problem)
+    access = drill_access(user=user, problem=drill.problem, variant=drill.variant)
     if not access.visible:
         raise DrillHidden(access.hidden_reason)
     return drill, access
@@ -145,27 +170,13 @@ def drill_get_for_user(*, user, drill_id) -> tuple[Drill, DrillAccess]:
 
 # -- a drill's page ---------------------------------------------------------------------------
 
-TEST_TEMPLATE = """package {package}
-
-import "testing"
-
-// Write a test that passes on a correct solution and fails on the code under review.
-func TestCatchTheBug(t *testing.T) {{
-}}
-"""
-
-
 def drill_code(drill) -> str:
     """The variant's code as the page shows it: one file, or `-- name.go --` sections."""
-    return join_files(_variant(drill)["files"])
-
-
-def _variant(drill) -> dict:
-    return next(w for w in drill.problem.wrong_variants if w["name"] == drill.variant)
+    return variant_code(drill.problem, drill.variant)
 
 
 def drill_test_template(drill) -> str:
-    return TEST_TEMPLATE.format(package=drill.problem.package)
+    return review_test_template(drill.problem)
 
 
 def drill_submissions(*, user, drill) -> list[Submission]:
@@ -184,14 +195,19 @@ def drill_review_get(*, user, drill) -> DrillReview | None:
 
 def drill_mistake(drill) -> Mistake:
     """The bug itself: the variant's `why` and its diff against the reference. Only for a user's
-    own saved review (practice.drill_services.drill_review_save decides when)."""
-    return next(m for m in review_for(drill.problem).mistakes if m.name == drill.variant)
+    own saved review (practice.drill_services.drill_review_save decides when), or in the report
+    of their finished code-review round (interviews.hooks)."""
+    return variant_mistake(drill.problem, drill.variant)
+
+
+def variant_mistake(problem, variant) -> Mistake:
+    return next(m for m in review_for(problem).mistakes if m.name == variant)
 
 
 def changed_lines(drill) -> set[int]:
     """The lines of the code as the page shows it (drill_code) that differ from the reference; a
     removal counts the lines either side of it."""
-    files = _variant(drill)["files"]
+    files = variant_files(drill.problem, drill.variant)
     offsets = _line_offsets(files)
     lines = set()
     for diff in drill_mistake(drill).files:

@@ -33,13 +33,21 @@ def drill_unlock(*, user, problem) -> DrillUnlock:
     return unlock
 
 
-def drill_submit(*, user, drill, code) -> Submission:
+def drill_submit(*, user, drill, code, interview=None) -> Submission:
     """Queue the user's test file for `drill` (its access checked again here: the service is the
-    rule, whichever view calls it). Rate limits and double clicks as for any submission."""
-    access = drill_access(user=user, problem=drill.problem)
-    if not access.visible:
-        raise DrillHidden(access.hidden_reason)
-    return submission_create(user=user, problem=drill.problem, code=code, mode=Mode.DRILL, variant=drill.variant)
+    rule, whichever view calls it). Rate limits and double clicks as for any submission.
+
+    `interview`: the user's running code-review round whose current slot is `drill` (the only
+    drill open inside an interview). Whether it is still in time, and still current, is decided
+    again under the interview's lock (the judge's interview hook): a 409 once it is over."""
+    access = drill_access(user=user, problem=drill.problem, variant=drill.variant)
+    # An interview that is over: the interview hook refuses it, as every late submission (409).
+    over = interview is not None and not interview.is_active
+    if not over and not access.may_submit(interview):
+        raise DrillHidden("That is not the current drill of this interview (it moved on, perhaps in another tab); "
+                          "reload the interview." if interview is not None else access.hidden_reason)
+    return submission_create(user=user, problem=drill.problem, code=code, mode=Mode.DRILL, variant=drill.variant,
+                             interview=interview)
 
 
 def parse_lines(value) -> list[int]:
@@ -58,7 +66,7 @@ def drill_review_save(*, user, drill, lines, explanation) -> DrillReview:
     """After a verdict: the lines the user believes are wrong and why, in one line. Saving it
     reveals the bug, so it is made once; a second call returns the first. `hits` records whether
     the marked lines touch the lines that differ from the reference."""
-    access = drill_access(user=user, problem=drill.problem)
+    access = drill_access(user=user, problem=drill.problem, variant=drill.variant)
     if not access.visible:
         raise DrillHidden(access.hidden_reason)
     existing = drill_review_get(user=user, drill=drill)

@@ -24,7 +24,7 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
     `interview`: a mock interview session; the submission is refused (interviews.services.
     InterviewClosed, through judge.hooks) once it is over or past its deadline (the interviews
     clock, read once the session row is locked: not `now`), and when `problem` is not its
-    current problem.
+    current problem (in a code-review round, when `variant` is not its current drill).
 
     `custom_tests`: the user's own test cases, judged with the visible examples by Run
     (ignored by Submit, which judges the hidden suite only).
@@ -38,8 +38,7 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
     if mode not in Mode.values:
         raise ValidationError(f"Mode must be one of {', '.join(Mode.values)}.")
     if (mode == Mode.DRILL) != bool(variant) or (variant and (
-            problem.writes_tests or interview is not None
-            or variant not in {w["name"] for w in problem.wrong_variants})):
+            problem.writes_tests or variant not in {w["name"] for w in problem.wrong_variants})):
         raise ValidationError("A drill needs one known-wrong variant of a problem solved in code.")
     validate_code(code, tests=problem.writes_tests or mode == Mode.DRILL)
     custom_tests = custom_tests_kept(problem, mode, custom_tests)
@@ -52,7 +51,8 @@ def submission_create(*, user, problem, code, mode=Mode.SUBMIT, language="go", c
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [7001, user.pk])
         if interview is not None:
-            interview_hooks.required("lock_for_submission")(interview=interview, user=user, problem=problem)
+            interview_hooks.required("lock_for_submission")(interview=interview, user=user, problem=problem,
+                                                            variant=variant)
         duplicate = (
             Submission.objects.filter(
                 user=user, problem=problem, mode=mode, code=code, custom_tests=custom_tests, interview=interview,
