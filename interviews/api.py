@@ -33,6 +33,7 @@ from interviews.services import (
     interview_skip,
     interview_start,
 )
+from problems.drill_parts import review_test_template
 
 
 class StartSerializer(serializers.Serializer):
@@ -52,13 +53,18 @@ def _iso(value):
 def template_data(template) -> dict:
     return {"slug": template.slug, "title": template.title, "description": template.description,
             "duration_minutes": template.duration_minutes, "problem_count": template.problem_count,
-            "shows_failing_case": template.shows_failing_case}
+            "shows_failing_case": template.shows_failing_case, "kind": template.kind,
+            "rubric": [{"key": key, "label": label} for key, label in template.rubric_criteria]}
 
 
 def _benchmarks(submission) -> list:
     return [{"name": b.name, "ns_per_op": b.ns_per_op, "allocs_per_op": b.allocs_per_op,
              "bytes_per_op": b.bytes_per_op, "reference_ns_per_op": b.reference_ns_per_op,
              "time_ratio": b.time_ratio, "passed": b.passed} for b in submission.benchmarks.all()]
+
+
+def _bug(mistake) -> dict:
+    return {"name": mistake.name, "why": mistake.why, "diff": mistake.diff}
 
 
 def report_data(report) -> dict:
@@ -72,6 +78,7 @@ def report_data(report) -> dict:
             "time_spent_seconds": round(row.time_spent) if row.time_spent is not None else None,
             "runs": row.runs, "submits": row.submits,
             "benchmarks": _benchmarks(graded) if graded is not None else [],
+            "bug": _bug(row.bug) if row.bug is not None else None,
         })
     return {
         "problems": problems,
@@ -111,8 +118,13 @@ def state_data(state) -> dict:
             "statement": problem.statement, "starter": {problem.language: problem.starter_code},
             "package": problem.package, "difficulty": None if session.hide_difficulty else problem.difficulty,
             "opened_at": _iso(current.opened_at), **state.counts, "can_next": state.can_next,
-            "code": state.code,
+            "code": state.code, "drill": None,
         }
+        if state.drill is not None:  # a code-review round: the code under review, never the reference
+            data["current_problem"].update(
+                starter={problem.language: review_test_template(problem)},
+                difficulty=None if session.hide_difficulty else state.drill.difficulty,
+                drill={"id": state.drill.pk, "code": state.drill_code, "benchmark": state.drill.benchmark})
     return data
 
 

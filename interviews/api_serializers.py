@@ -4,10 +4,22 @@ answers against what is declared here, so the two cannot drift apart unnoticed."
 
 from rest_framework import serializers
 
-from interviews.models import RUBRIC_CRITERIA, InterviewProblem, InterviewSession
+from interviews.models import (
+    REVIEW_RUBRIC_CRITERIA,
+    RUBRIC_CRITERIA,
+    InterviewProblem,
+    InterviewSession,
+    InterviewTemplate,
+)
 
 # For the schema's enum names (SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
 InterviewStatus = InterviewSession.Status
+InterviewKind = InterviewTemplate.Kind
+
+
+class RubricCriterionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
 
 
 class TemplateSerializer(serializers.Serializer):
@@ -18,6 +30,11 @@ class TemplateSerializer(serializers.Serializer):
     problem_count = serializers.IntegerField()
     shows_failing_case = serializers.BooleanField(
         help_text="Submit shows the first failing hidden test's message; false: failing tests by name only.")
+    kind = serializers.ChoiceField(
+        choices=InterviewKind.choices,
+        help_text="`problems`: each slot a problem to solve; `drills`: a code-review round, each slot a "
+                  "solution with one bug for your test to catch.")
+    rubric = RubricCriterionSerializer(many=True, help_text="The criteria its self-review is scored on, in order.")
 
 
 class ReachedProblemSerializer(serializers.Serializer):
@@ -30,6 +47,12 @@ class ReachedProblemSerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=InterviewProblem.State.choices)
     opened_at = serializers.DateTimeField(allow_null=True)
     closed_at = serializers.DateTimeField(allow_null=True)
+
+
+class CurrentDrillSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField(help_text="The code under review (one file, or `-- name.go --` sections).")
+    benchmark = serializers.BooleanField(help_text="Only allocations show the bug: your test must measure them.")
 
 
 class CurrentProblemSerializer(serializers.Serializer):
@@ -48,6 +71,10 @@ class CurrentProblemSerializer(serializers.Serializer):
     code = serializers.CharField(allow_blank=True, help_text=(
         "What the editor shows: the newer of its draft (autosaved by the interview page as you type) and your "
         "last code sent for it here, else the starter."))
+    drill = CurrentDrillSerializer(allow_null=True, help_text=(
+        "In a code-review round: the code under review. Your test (`code`, a _test.go file) goes to "
+        "POST /api/review/{drill.id}/submissions/ with `interview`; it must fail on this code and pass on a "
+        "correct solution. Null for a problem to solve."))
 
 
 class ReportBenchmarkSerializer(serializers.Serializer):
@@ -58,6 +85,12 @@ class ReportBenchmarkSerializer(serializers.Serializer):
     reference_ns_per_op = serializers.FloatField()
     time_ratio = serializers.FloatField(allow_null=True)
     passed = serializers.BooleanField()
+
+
+class ReportBugSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    why = serializers.CharField()
+    diff = serializers.CharField(help_text="The code reviewed against the reference, as a unified diff.")
 
 
 class ReportProblemSerializer(serializers.Serializer):
@@ -74,6 +107,7 @@ class ReportProblemSerializer(serializers.Serializer):
     runs = serializers.IntegerField()
     submits = serializers.IntegerField()
     benchmarks = ReportBenchmarkSerializer(many=True)
+    bug = ReportBugSerializer(allow_null=True, help_text="A code-review round's drill: its bug. Null otherwise.")
 
 
 class ReportTotalsSerializer(serializers.Serializer):
@@ -90,9 +124,14 @@ class RubricEntrySerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=True, required=False, max_length=2000)
 
 
-# One field per criterion, in the rubric's order: every criterion must be scored.
-RubricSerializer = type("RubricSerializer", (serializers.Serializer,),
-                        {key: RubricEntrySerializer(help_text=label) for key, label in RUBRIC_CRITERIA})
+# One field per criterion of either rubric: an interview is scored on every criterion of its
+# template's (`template.rubric`: a coding interview's, or a code-review round's), and on no other.
+_RUBRIC_FIELDS = {key: RubricEntrySerializer(required=False, help_text=f"{label} (coding interviews)")
+                  for key, label in RUBRIC_CRITERIA}
+for _key, _label in REVIEW_RUBRIC_CRITERIA:
+    _RUBRIC_FIELDS[_key] = RubricEntrySerializer(required=False, help_text=(
+        f"{_label} ({'every interview' if _key in _RUBRIC_FIELDS else 'code-review rounds'})"))
+RubricSerializer = type("RubricSerializer", (serializers.Serializer,), _RUBRIC_FIELDS)
 
 
 class ReportSerializer(serializers.Serializer):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from config.errors import shows_errors
 from interviews import clock
-from interviews.models import RUBRIC_CRITERIA, RUBRIC_SCORES, WARNING_SECONDS, InterviewSession
+from interviews.models import RUBRIC_SCORES, WARNING_SECONDS, InterviewSession
 from interviews.selectors import (
     interview_get_for_user,
     interview_list_for_user,
@@ -20,6 +20,7 @@ from interviews.selectors import (
     interview_summaries,
     interview_template_get,
     interview_template_list,
+    interview_templates_unavailable,
 )
 from interviews.services import (
     InterviewActive,
@@ -35,6 +36,7 @@ from interviews.services import (
 )
 from judge.models import Mode
 from judge.services import submission_create
+from problems.drill_parts import review_test_template
 from problems.models import Problem
 
 
@@ -55,8 +57,12 @@ def interview_list_page(request):
     active = interview_active(user=request.user, now=now)
     finished = interview_list_for_user(user=request.user).filter(status=InterviewSession.Status.FINISHED)
     page = Paginator(finished, 20).get_page(request.GET.get("page"))
+    templates = list(interview_template_list())
+    unavailable = interview_templates_unavailable(templates)
+    for template in templates:
+        template.unavailable = unavailable.get(template.slug, "")  # why it cannot start now, if it cannot
     return render(request, "interviews/list.html", {
-        "templates": interview_template_list(),
+        "templates": templates,
         "active": active,
         "active_left": _mmss(active.remaining(now)) if active else None,
         "page": page,
@@ -91,13 +97,17 @@ def _active_context(state, *, code=None, error=None) -> dict:
         "remaining": f"{state.remaining:.3f}", "left": _mmss(state.remaining),
         "warning": state.remaining <= WARNING_SECONDS,
         "deadline_iso": state.session.deadline.isoformat(timespec="milliseconds"),
+        # A code-review round's slot: the code under review, numbered, and the drill its test goes to.
+        "drill": state.drill, "drill_starter": review_test_template(state.current.problem) if state.drill else "",
+        "drill_lines": [(n, text, False) for n, text in enumerate(state.drill_code.splitlines(), start=1)]
+        if state.drill else [],
     }
 
 
 def _report_context(session, now, *, posted=None, **extra) -> dict:
     values = posted or session.rubric or {}
     form = [{"key": key, "label": label, "score": str(values.get(key, {}).get("score", "")),
-             "note": values.get(key, {}).get("note", "")} for key, label in RUBRIC_CRITERIA]
+             "note": values.get(key, {}).get("note", "")} for key, label in session.template.rubric_criteria]
     return {"session": session, "report": interview_report(session=session, now=now), "rubric_form": form,
             "scores": [(str(n), label) for n, label in RUBRIC_SCORES], **extra}
 
@@ -200,16 +210,16 @@ def interview_finish_view(request, interview_id):
     return redirect(session)
 
 
-def _posted_rubric(request) -> dict:
+def _posted_rubric(request, session) -> dict:
     return {key: {"score": request.POST.get(f"{key}-score", ""), "note": request.POST.get(f"{key}-note", "")}
-            for key, _ in RUBRIC_CRITERIA}
+            for key, _ in session.template.rubric_criteria}
 
 
 def _review_refused_page(request, error, interview_id):
     # The report again, with what was typed kept and the reason beside the form.
     session, now = _load(request, interview_id)
     return "interviews/report.html", _report_context(session, now, review_error=error.message,
-                                                     posted=_posted_rubric(request))
+                                                     posted=_posted_rubric(request, session))
 
 
 @login_required
@@ -217,6 +227,6 @@ def _review_refused_page(request, error, interview_id):
 @shows_errors(page=_review_refused_page)
 def interview_review_view(request, interview_id):
     session, now = _load(request, interview_id)
-    interview_review_save(session=session, rubric=_posted_rubric(request), now=now)
+    interview_review_save(session=session, rubric=_posted_rubric(request, session), now=now)
     messages.info(request, "Your review is saved with the interview.")
     return redirect(session)

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from config.api import SIGNED_IN, error_responses
 from config.api_input import TextField
+from interviews.selectors import interview_get_for_user
 from judge.api import SubmissionDetailSerializer
 from practice.drill_selectors import (
     changed_lines,
@@ -74,6 +75,10 @@ class DrillSerializer(serializers.Serializer):
 
 class DrillTestSerializer(serializers.Serializer):
     code = TextField(trim_whitespace=False, allow_blank=True, help_text="Your _test.go file.")
+    interview = serializers.IntegerField(
+        required=False, allow_null=True, default=None,
+        help_text="Your running code-review round whose current drill this is (its state's "
+                  "`current_problem.drill.id`): the test counts there; 409 once the interview is over.")
 
 
 def _title(drill) -> str:
@@ -115,13 +120,15 @@ def drill_detail_api(request, drill_id):
 
 @extend_schema(tags=TAGS, summary="Judge your test for a drill (201: queued; poll /api/submissions/<id>/)",
                request=DrillTestSerializer,
-               responses={201: SubmissionDetailSerializer, **error_responses(400, *SIGNED_IN, 404, 429)})
+               responses={201: SubmissionDetailSerializer, **error_responses(400, *SIGNED_IN, 404, 409, 429)})
 @api_view(["POST"])
 def drill_submit_api(request, drill_id):
     drill = drill_get(drill_id)
     data = DrillTestSerializer(data=request.data)
     data.is_valid(raise_exception=True)
-    submission = drill_submit(user=request.user, drill=drill, code=data.validated_data["code"])
+    interview_id = data.validated_data["interview"]
+    interview = None if interview_id is None else interview_get_for_user(user=request.user, interview_id=interview_id)
+    submission = drill_submit(user=request.user, drill=drill, code=data.validated_data["code"], interview=interview)
     return Response(SubmissionDetailSerializer(submission).data, status=status.HTTP_201_CREATED)
 
 

@@ -2,11 +2,15 @@
 comes live through the submission's status partial) and the review that reveals the bug.
 Thin: practice.drill_selectors and practice.drill_services do the work and the access rule."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from config.errors import ERROR_PAGE, shows_errors
+from interviews import clock
+from interviews.selectors import interview_get_for_user, interview_state
 from practice.drill_selectors import (
     changed_lines,
     drill_access,
@@ -51,7 +55,7 @@ def _reveal_context(user, drill) -> dict:
 @login_required
 def drill_page(request, drill_id):
     drill = drill_get(drill_id)
-    access = drill_access(user=request.user, problem=drill.problem)
+    access = drill_access(user=request.user, problem=drill.problem, variant=drill.variant)
     if not access.visible:  # locked: the reason and, where it may, "review it unsolved"; no code
         return render(request, "practice/drill_locked.html", {"drill": drill, "access": access}, status=403)
     review = drill_review_get(user=request.user, drill=drill)
@@ -64,11 +68,36 @@ def drill_page(request, drill_id):
         "has_verdict": drill_has_verdict(user=request.user, drill=drill)})
 
 
+def _posted_interview(request):
+    """The running code-review round the test is sent from (the interview page), if any: the
+    user's own, or a 404."""
+    interview_id = request.POST.get("interview", "")
+    return interview_get_for_user(user=request.user, interview_id=interview_id) if interview_id else None
+
+
+def _submit_refused_page(request, error, drill_id):
+    # Sent from an interview (a plain form post): back to it, with the reason; else the error page.
+    if request.POST.get("interview", "").isdigit():
+        messages.error(request, error.message)
+        return redirect("interview_detail", interview_id=int(request.POST["interview"]))
+    return ERROR_PAGE, {"error": error.message, "status_code": error.status_code}
+
+
 @login_required
 @require_POST
+@shows_errors(page=_submit_refused_page)
 def drill_submit_view(request, drill_id):
+    """A test for a drill, from its page or (with `interview`) from a code-review round's page."""
     drill = drill_get(drill_id)
-    submission = drill_submit(user=request.user, drill=drill, code=request.POST.get("code", ""))
+    interview = _posted_interview(request)
+    submission = drill_submit(user=request.user, drill=drill, code=request.POST.get("code", ""), interview=interview)
+    if interview is not None:
+        if request.htmx:  # the verdict, live, and "Next" unlocked out of band (interviews/_submitted.html)
+            state = interview_state(interview, now=clock.now())
+            return render(request, "interviews/_submitted.html", {
+                "submission": submission, "session": interview, "current": state.current, "counts": state.counts,
+                "is_last": state.is_last})
+        return redirect(interview)
     if request.htmx:
         return render(request, "judge/_status.html", {"submission": submission})
     return redirect("submission_detail", submission_id=submission.pk)

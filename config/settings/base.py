@@ -189,7 +189,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"SubmissionStatusEnum": "judge.verdicts.Status",
                             "SubmissionModeEnum": "judge.models.Mode",
                             "SubmitModeEnum": "judge.api.SUBMIT_MODES",
-                            "InterviewStatusEnum": "interviews.api_serializers.InterviewStatus"},
+                            "InterviewStatusEnum": "interviews.api_serializers.InterviewStatus",
+                            "InterviewKindEnum": "interviews.api_serializers.InterviewKind"},
     # The API reads JSON bodies (DRF also parses forms; the schema promises JSON only).
     "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
     "SWAGGER_UI_DIST": "SIDECAR",
