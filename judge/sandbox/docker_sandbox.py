@@ -77,9 +77,10 @@ def _create(client, job: Job, name: str):
             Ulimit(name="nofile", soft=lim.open_files, hard=lim.open_files),
             Ulimit(name="fsize", soft=lim.file_bytes, hard=lim.file_bytes),
         ],
-        # dojo-jail caps each run's output inside the container, so a flood never reaches
-        # this log (nor the attach stream) beyond the cap.
-        log_config=LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
+        # No log: the output is read from the attach stream, and the container is removed
+        # right after. json-file made dockerd encode and write every line (~70 KB a Submit)
+        # to disk: 285 ms against 235 ms of dockerd and containerd CPU per job, measured.
+        log_config=LogConfig(type="none"),
     )
     created = client.api.create_container(
         job.image,
