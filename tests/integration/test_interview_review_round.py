@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
+from interviews.api_serializers import InterviewStateSerializer, TemplateSerializer
 from interviews.defaults import install_default_templates
 from interviews.draw import NO_DRILLS, interview_draw_drills
 from interviews.models import REVIEW_RUBRIC_CRITERIA, InterviewSession, InterviewTemplate
@@ -92,6 +93,13 @@ def reference_line(problems, slug):
     variant = "\n".join(next(w for w in problems[slug].wrong_variants if w["name"] == dict([EASY, MEDIUM, HARD])[slug])
                         ["files"].values())
     return next(line.strip() for line in reference.splitlines() if len(line.strip()) > 20 and line not in variant)
+
+
+def assert_declared(data, serializer=None):
+    """`data` has the shape the OpenAPI schema declares (test_api_schema.py fuzzes the coding
+    interviews; a round's drill and bug fields are checked here)."""
+    checked = (serializer or InterviewStateSerializer)(data=data)
+    assert checked.is_valid(), checked.errors
 
 
 def wait_for_status(client, submission_id, timeout=120) -> str:
@@ -236,6 +244,7 @@ def test_the_api_runs_a_round_showing_the_drill_never_the_reference(alice, drill
     assert current["slug"] == EASY[0] and current["drill"]["id"] == drills[EASY].pk
     assert "unicode.IsMark(r)" in current["drill"]["code"] and current["difficulty"] == "easy"
     assert "func TestCatchTheBug" in current["code"] and "func TestCatchTheBug" in current["starter"]["go"]
+    assert_declared(state)
     text = str(state)
     assert reference_line(problems, EASY[0]) not in text and why(problems, *EASY) not in text
     assert EASY[1] not in text  # the bug's name neither
@@ -260,6 +269,8 @@ def test_the_api_runs_a_round_showing_the_drill_never_the_reference(alice, drill
     assert refused.status_code == 400 and "Unknown criteria" in refused.json()["detail"]
     saved = api.post(f"/api/interviews/{state['id']}/review/", {"rubric": REVIEW}, format="json").json()
     assert saved["report"]["rubric_total"] == 15 and saved["report"]["rubric"]["proving_it"]["score"] == 3
+    assert_declared(saved)
+    assert_declared(api.get("/api/interviews/templates/").json()[-1], TemplateSerializer)
 
 
 def test_someone_else_gets_404_and_the_signed_out_are_sent_to_sign_in(alice, drills, clock, monkeypatch):
