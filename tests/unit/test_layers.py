@@ -1,5 +1,6 @@
 """The layers of docs/architecture.md: the import contracts hold, and the rules a higher app
-adds to a lower one reach it through registries (judge/hooks.py, the problems admin's actions)
+adds to a lower one reach it through registries (judge/hooks.py, interviews/hooks.py, the problems
+admin's actions)
 rather than upward imports."""
 
 import subprocess
@@ -38,6 +39,15 @@ def test_a_missing_hook_is_a_configuration_error_not_a_silent_pass():
                    lock_for_submission=lambda **kw: calls.append(("lock", kw)))
     hooks.required("lock_for_submission")(interview=1, user=2, problem=3)
     assert calls == [("lock", {"interview": 1, "user": 2, "problem": 3})]
+
+
+def test_practice_registers_the_code_review_rounds_bug_reveal_with_interviews():
+    from interviews.hooks import DrillRoundHooks, drill_round_hooks
+    from practice.drill_selectors import variant_mistake
+
+    assert drill_round_hooks.required("reveal") is variant_mistake
+    with pytest.raises(ImproperlyConfigured, match="reveal"):
+        DrillRoundHooks().required("reveal")
 
 
 def test_the_queue_sends_the_judging_task_by_its_real_name():
