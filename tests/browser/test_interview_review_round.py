@@ -3,6 +3,7 @@ under review beside the server's clock, write a test in the editor, watch it cau
 and see the bug revealed in the report; the pages never wider than the window, and axe finds no
 serious or critical violation on them."""
 
+import os
 import re
 
 import pytest
@@ -13,6 +14,9 @@ from interviews.models import InterviewTemplate
 from problems.drills import DrillFinding, drills_record
 from tests.browser.helpers import assert_fits, set_editor, sign_in
 from tests.browser.test_accessibility import severe_violations
+from tests.browser.test_screenshots import shoot
+
+SCREENSHOTS = os.environ.get("DOJO_SCREENSHOTS") == "1"  # docs/screenshots/review-round{,-report}-*.png
 
 pytestmark = [pytest.mark.browser, pytest.mark.docker, pytest.mark.django_db(transaction=True)]
 
@@ -52,6 +56,8 @@ def test_a_review_round_at_both_sizes(sized_page, live_server, celery_worker_pro
     expect(page.locator("#L9")).to_contain_text("unicode.IsMark(r)")  # the code under review, numbered
     assert_fits(page, "the code under review")
     assert severe_violations(page) == [], "the code under review"
+    if SCREENSHOTS:
+        shoot(page, "review-round")
 
     if phone:  # one pane at a time: the test editor is behind its tab
         page.get_by_role("tab", name="Your test").click()
@@ -84,3 +90,6 @@ def test_a_review_round_at_both_sizes(sized_page, live_server, celery_worker_pro
     expect(page.locator(".rubric")).to_contain_text("Proving it with a test")
     assert_fits(page, "the report")
     assert severe_violations(page) == [], "the report"
+    if SCREENSHOTS:
+        page.locator(".drill-bug").first.scroll_into_view_if_needed()
+        shoot(page, "review-round-report")
