@@ -189,6 +189,22 @@ for flags in "" --race "--direct smoke.go,smoke_test.go -" "--race --direct smok
         && { [[ $flags != *--direct* ]] || grep -q '^@@dojo:built direct@@' <<<"$out"; } \
         || { echo "$out"; docker rmi "$IMAGE:$HASH" >/dev/null; die "smoke test ${flags:-plain} FAILED"; }
 done
+# --variants (drills, test-writing tasks): the tests pass on the correct code (a0) and fail on
+# a mutant, each binary built by the go command, then directly (both dirs).
+mkdir -p "$job/v/a0" "$job/v/m1"
+cp "$job"/{go.mod,smoke.go,smoke_test.go,_testmain.go} "$job/v/a0/"
+cp "$job"/{go.mod,smoke_test.go,_testmain.go} "$job/v/m1/"
+printf 'package smoke\n\nfunc Add(a, b int) int { return a - b }\n' >"$job/v/m1/smoke.go"
+for flags in "--variants a0,m1" "--variants a0,m1 --direct smoke.go,smoke_test.go -"; do
+    out=$(tar -C "$job" -c v | docker run --rm -i --network none \
+        --read-only --tmpfs /tmp:rw,exec,nosuid,nodev,size=512m,mode=1777 --user 0:0 \
+        --cap-drop ALL --cap-add SETUID --cap-add SETGID --security-opt no-new-privileges --init \
+        "$IMAGE:$HASH" /opt/dojo/bin/judge $flags 2>&1)
+    runs=$(awk '/^@@dojo:variant /{v=$2} /^@@dojo:exit /{if (v) print v, $2; v=""}' <<<"$out" | tr '\n' ' ')
+    direct=$(grep -c '^@@dojo:built direct@@' <<<"$out" || true)
+    [ "$runs" = "a0@@ 0 m1@@ 1 " ] && [ "$direct" = "$([[ $flags == *--direct* ]] && echo 2 || echo 0)" ] \
+        || { echo "$out"; docker rmi "$IMAGE:$HASH" >/dev/null; die "smoke test $flags FAILED"; }
+done
 rm -rf "$job"
 # Every standard package resolves with the image's caches, as the sandbox user, read-only.
 for flavour in plain race; do

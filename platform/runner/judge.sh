@@ -85,7 +85,19 @@ grep -qE '^[^ ]+ /tmp [^ ]+ [^ ]*noexec' /proc/mounts && die "/tmp is mounted no
 as_builder mkdir -m 0700 /tmp/src /tmp/home || die "cannot create the build dirs"
 as_builder mkdir -m 0711 /tmp/job || die "cannot create the job dir"
 as_builder tar -x --no-same-permissions -C /tmp/src -f - || die "stdin is not a tar archive"
-module=$(as_builder sed -n 's/^module[[:space:]]\{1,\}"\{0,1\}\([^"[:space:]]*\).*/\1/p' /tmp/src/go.mod 2>/dev/null | head -n 1)
+# --variants: one module per dir (below), all with the same go.mod.
+dirs=()
+[ -n "$variants" ] && dirs=($(as_builder ls /tmp/src/v))
+# The module path and the language version (the direct build's -lang), from one read of go.mod.
+module="" lang=""
+while read -r key value; do
+    case $key in
+        module) [ -n "$module" ] || module=$value ;;
+        go) [ -n "$lang" ] || lang=go$value ;;
+    esac
+done < <(as_builder sed -n -e 's/^module[[:space:]]\{1,\}"\{0,1\}\([^"[:space:]]*\).*/module \1/p' \
+                          -e 's/^go[[:space:]]\{1,\}\([0-9]\{1,\}\.[0-9]\{1,\}\).*/go \1/p' \
+                          "/tmp/src${dirs:+/v/${dirs[0]}}/go.mod" 2>/dev/null)
 
 # build DIR OUTPUT RACE: compile DIR's test binary as BUILDER, with -race when RACE is 1 (and
 # that flavour's warm cache); its output is escaped like any other text the submission can
@@ -116,10 +128,25 @@ build() {
 DIRECT_BUILD='
 exec >/dev/null 2>&1
 set -eu
-out=$1 flavour=$2 module=$3 lang=$4 pkg=$5 xtest=$6; shift 6
-tool=$GOROOT/pkg/tool/linux_amd64 cfg=/opt/dojo/importcfg/$flavour b=/tmp/src/_dojo_build
+out=$1 flavour=$2 module=$3 lang=$4 pkg=$5 xtest=$6 as_dir=$7; shift 7
+tool=$GOROOT/pkg/tool/linux_amd64 cfg=/opt/dojo/importcfg/$flavour b=$PWD/_dojo_build
 read -r version <"$GOROOT/VERSION"
 flags=(-lang="$lang" -complete -goversion "$version" -c=1 -nolocalimports -pack "$@")
+[ -f _testmain.go ]
+if [ -n "$as_dir" ]; then
+    # A variant dir: its package is the listed files it holds, and a file not listed means
+    # this is not the build the plan was made for. Source paths are recorded as in $as_dir.
+    held=()
+    for f in *; do
+        case $f in
+            _*|go.mod|go.sum) ;;
+            *.go) [[ ,$pkg, == *,$f,* ]] || exit 1; held+=("$f") ;;
+            *) exit 1 ;;
+        esac
+    done
+    pkg=$(IFS=,; echo "${held[*]}")
+    flags+=(-trimpath "$PWD=>$as_dir")
+fi
 files() { local f; for f in ${1//,/ }; do printf "./%s\n" "$f"; done; }
 mkdir -m 0700 "$b"
 "$tool/compile" -o "$b/pkg.a" -p "$module" -importcfg "$cfg.pkg" "${flags[@]}" $(files "$pkg")
@@ -133,17 +160,16 @@ fi
 "$tool/link" -o "$out" -importcfg "$b/link.cfg" -buildmode=exe -w -X testing.testBinary=1 -extld=gcc \
     ${1:+-installsuffix race} "$@" "$b/main.a"
 '
-# direct_build OUTPUT RACE: as build, but direct (above); status 0 only with a binary.
+# direct_build DIR OUTPUT RACE [AS_DIR]: as build, but direct (above); status 0 only with a
+# binary. AS_DIR: a variant dir, built as if it were AS_DIR (see --variants).
 direct_build() {
     local flags=() flavour=plain mode=0711
-    [ "$2" = 1 ] && flags=(-race) flavour=race mode=0755
-    local lang
-    lang=$(as_builder sed -n 's/^go[[:space:]]\{1,\}\([0-9]\{1,\}\.[0-9]\{1,\}\).*/go\1/p' /tmp/src/go.mod | head -n 1)
-    [ -n "$lang" ] && as_builder test -f /tmp/src/_testmain.go || return 1
-    "$JAIL" run --uid $BUILDER --cwd /tmp/src --inherit-env --timeout 60 --max-output 4096 -- \
-        /bin/bash -c "$DIRECT_BUILD" direct-build "$1" "$flavour" "${module:-main}" "$lang" \
-        "$direct_pkg" "$direct_xtest" "${flags[@]}" >/dev/null &&
-        as_builder chmod "$mode" "$1"
+    [ "$3" = 1 ] && flags=(-race) flavour=race mode=0755
+    [ -n "$lang" ] || return 1
+    "$JAIL" run --uid $BUILDER --cwd "$1" --inherit-env --timeout 60 --max-output 4096 -- \
+        /bin/bash -c "$DIRECT_BUILD" direct-build "$2" "$flavour" "${module:-main}" "$lang" \
+        "$direct_pkg" "$direct_xtest" "${4-}" "${flags[@]}" >/dev/null &&
+        as_builder chmod "$mode" "$2"
 }
 # Each run gets a fresh, empty home and scratch space that only RUNNER can write.
 fresh_run_dir() {
@@ -168,18 +194,37 @@ test_flags=(-test.v=test2json -test.paniconexit0 "-test.timeout=${timeout}s")
 jail_timeout=$(awk -v t="$timeout" 'BEGIN { print t + 2 }')
 
 echo "@@dojo:build@@"
-# --variants: a test-writing task. /tmp/src/v/<dir>/ each hold the user's _test.go files
-# with one implementation: the correct one or a mutant (the worker knows which is which;
-# it names the correct one so it sorts, and builds, first). Each binary runs in turn from
-# the same path, in a fresh run dir, so the tests cannot tell which implementation they face.
+# --variants: a test-writing task or a drill. /tmp/src/v/<dir>/ each hold the user's _test.go
+# files with one implementation: the correct one or a mutant (the worker knows which is which;
+# it names the correct one so it sorts, and builds, first). Every dir is built as if it were
+# $VARIANT_AS (the binaries record their source paths, which runtime.Caller and panics show),
+# and each binary runs in turn from the same path, in a fresh run dir, so the tests cannot tell
+# which implementation they face.
+VARIANT_AS=/tmp/src/variant
 if [ -n "$variants" ]; then
-    dirs=($(as_builder ls /tmp/src/v))
-    for d in "${dirs[@]}"; do
+    # With --direct (the worker sends a test main made from the user's files to each dir),
+    # the dirs build directly, two at a time: the container's CPU limit is two CPUs
+    # (JUDGE_CPUS) and each compile and link uses one (-c=1). A dir it fails for builds below.
+    direct=() pids=()
+    if [ -n "$direct_pkg" ]; then
+        for i in "${!dirs[@]}"; do
+            direct_build "/tmp/src/v/${dirs[$i]}" "/tmp/job/${dirs[$i]}.test" "$race" "$VARIANT_AS" &
+            pids[$i]=$!
+            [ "$i" -gt 0 ] && wait "${pids[$((i - 1))]}" && direct[$((i - 1))]=1
+        done
+        [ ${#dirs[@]} -gt 0 ] && wait "${pids[-1]}" && direct[$((${#dirs[@]} - 1))]=1
+    fi
+    for i in "${!dirs[@]}"; do
+        d=${dirs[$i]}
         echo "@@dojo:variant-build $d@@"
-        build "/tmp/src/v/$d" "/tmp/job/$d.test" "$race" || { echo "@@dojo:build-failed@@"; exit 100; }
+        if [ "${direct[$i]-0}" = 1 ]; then
+            echo "@@dojo:built direct@@"
+            continue
+        fi
+        as_builder sh -c 'rm -rf "$2" && mv "$1" "$2"' sh "/tmp/src/v/$d" "$VARIANT_AS" || die "cannot move $d"
+        build "$VARIANT_AS" "/tmp/job/$d.test" "$race" || { echo "@@dojo:build-failed@@"; exit 100; }
     done
-    as_builder rm -rf /tmp/src || die "cannot delete sources"
-    as_builder mkdir -m 0711 /tmp/job/run || die "cannot create the variant dir"
+    as_builder sh -c 'rm -rf /tmp/src && mkdir -m 0711 /tmp/job/run' || die "cannot delete sources"
     echo "@@dojo:run@@"
     flags=("${test_flags[@]}")
     [ $variant_bench -eq 1 ] && flags+=(-test.bench=. -test.benchtime=10x -test.cpu=1)
@@ -202,7 +247,7 @@ build_or_fail() {
         exit 100
     fi
 }
-if [ -n "$direct_pkg" ] && direct_build /tmp/job/pkg.test "$race"; then
+if [ -n "$direct_pkg" ] && direct_build /tmp/src /tmp/job/pkg.test "$race"; then
     echo "@@dojo:built direct@@"
 else
     as_builder rm -rf /tmp/src/_dojo_build /tmp/job/pkg.test
