@@ -1,7 +1,11 @@
 """The image's direct build (judge.sh --direct; judge/runners/go/direct_build.py) in the real
 sandbox: ordinary builds take it, plain and -race, and whatever it cannot build goes through
 `go test -c` as before, with the go command's verdict and messages. The whole catalog's
-validation (tests/integration/test_problem_validation.py) proves its verdicts match."""
+validation (tests/integration/test_problem_validation.py) proves its verdicts match.
+Drills (`--variants`) build both implementations directly, from a test main made from the
+user's own test files."""
+
+import dataclasses
 
 import pytest
 
@@ -10,6 +14,7 @@ from judge.runners import runner_for
 from judge.sandbox import run_job
 from judge.verdicts import Verdict
 from problems.code_files import join_files
+from tests.integration.test_drills_judging import CATCHES_NO_FILTER, RACES_ON_UNLOCKED_LOAD
 from tests.integration.test_judge_verdicts import copy_of
 
 pytestmark = [pytest.mark.docker, pytest.mark.django_db(transaction=True)]
@@ -22,9 +27,12 @@ def with_import(code: str, path: str, use: str = "") -> str:
     return code.replace("import (", f'import (\n\t"{path}"', 1) + use
 
 
-def judge(problem, code, mode=Mode.SUBMIT):
+def judge(problem, code, mode=Mode.SUBMIT, variant="", edit_options=None):
     runner = runner_for("go")
-    job = runner.build_job(problem, code=code, mode=mode)
+    job = runner.build_job(problem, code=code, mode=mode, variant=variant)
+    if edit_options is not None:
+        options, tar = job.stdin.split(b"\n", 1)
+        job = dataclasses.replace(job, stdin=edit_options(options.decode()).encode() + b"\n" + tar)
     result = run_job(job, warm=False)
     return runner.interpret(problem, mode, result, job), result.output
 
@@ -97,3 +105,53 @@ def test_files_the_go_command_leaves_out_are_left_out(problems, extra_name, head
     outcome, output = judge(problem, code)
     assert DIRECT not in output
     assert outcome.verdict == Verdict.ACCEPTED, (outcome.verdict, outcome.message, outcome.compile_output)
+
+
+@pytest.mark.parametrize("slug, variant, code", [("unicode-palindrome", "no-filter", CATCHES_NO_FILTER),
+                                                 ("safe-counter", "unlocked-load", RACES_ON_UNLOCKED_LOAD)])
+def test_a_drill_builds_the_reference_and_the_variant_directly(problems, slug, variant, code):
+    """Plain and -race: the race drill is caught by the race detector in a direct build."""
+    outcome, output = judge(problems[slug], code, Mode.DRILL, variant)
+    assert outcome.verdict == Verdict.ACCEPTED, (outcome.message, outcome.compile_output)
+    assert output.count(DIRECT) == 2
+
+
+def test_a_drill_whose_test_does_not_compile_shows_the_go_commands_message(problems):
+    broken = CATCHES_NO_FILTER.replace("IsPalindrome(", "IsPalindrom(")
+    outcome, output = judge(problems["unicode-palindrome"], broken, Mode.DRILL, "no-filter")
+    assert outcome.verdict == Verdict.COMPILE_ERROR
+    assert DIRECT not in output
+    assert "./solution_test.go:" in outcome.compile_output and "undefined: IsPalindrom" in outcome.compile_output
+
+
+@pytest.mark.parametrize("extra_name, header", [("extra_windows_test.go", ""), ("extra_test.go", "// +build ignore\n\n")])
+def test_test_files_the_go_command_leaves_out_are_left_out_of_a_drill(problems, extra_name, header):
+    """The user's own test file that go would not build, panicking if compiled in: the drill
+    must be caught as `go test` sees it, not be a wrong test because the file was built."""
+    extra = f'{header}package palindrome\n\nfunc init() {{ panic("a file go leaves out was built") }}\n'
+    code = join_files({"solution_test.go": CATCHES_NO_FILTER, extra_name: extra})
+    outcome, output = judge(problems["unicode-palindrome"], code, Mode.DRILL, "no-filter")
+    assert DIRECT not in output
+    assert outcome.verdict == Verdict.ACCEPTED, (outcome.verdict, outcome.message, outcome.compile_output)
+
+
+def test_a_variant_dir_holding_a_file_the_plan_does_not_list_goes_through_the_go_command(problems):
+    """The judge's own check, whatever the worker sent: a dir's package is the listed files it
+    holds, and a file not listed means the go command builds that dir."""
+    def without_the_implementation(options: str) -> str:
+        words = options.split()
+        at = words.index("--direct") + 1
+        words[at] = ",".join(name for name in words[at].split(",") if name.endswith("_test.go"))
+        return " ".join(words)
+
+    outcome, output = judge(problems["unicode-palindrome"], CATCHES_NO_FILTER, Mode.DRILL, "no-filter",
+                            edit_options=without_the_implementation)
+    assert outcome.verdict == Verdict.ACCEPTED, (outcome.message, outcome.compile_output)
+    assert DIRECT not in output
+
+
+def test_a_test_writing_task_builds_every_implementation_directly(problems):
+    problem = problems["palindrome-table-tests"]
+    outcome, output = judge(problem, problem.reference_files["solution_test.go"])
+    assert outcome.verdict == Verdict.ACCEPTED, outcome.message
+    assert output.count(DIRECT) == 1 + len(problem.mutants)

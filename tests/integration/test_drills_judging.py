@@ -125,6 +125,42 @@ def test_a_test_that_does_not_build_is_a_compile_error_in_its_own_file(celery_wo
     assert "solution_test.go" in sub.compile_output and "IsPalindrom" in sub.compile_output
 
 
+# The reference is built from the dir that sorts first ("a0"). A test that could see where it
+# was compiled would pass there and fail on every variant, "catching" bugs it never looked for.
+TELLS_BY_ITS_PATH = '''package palindrome
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func TestWhereAmI(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	if !strings.Contains(file, "/a0/") {
+		t.Fatalf("built in %s", file)
+	}
+}
+'''
+# A TestMain: the judge builds it with the go command, not directly.
+TELLS_BY_ITS_PATH_WITH_TEST_MAIN = TELLS_BY_ITS_PATH.replace('"runtime"', '"os"\n\t"runtime"') + '''
+func TestMain(m *testing.M) {
+	os.Exit(m.Run())
+}
+'''
+
+
+@pytest.mark.parametrize("code", [TELLS_BY_ITS_PATH, TELLS_BY_ITS_PATH_WITH_TEST_MAIN], ids=["direct", "go-command"])
+def test_a_test_cannot_tell_the_reference_by_where_it_was_built(celery_worker_process, problems, user, code):
+    """Every implementation is built as the same dir, directly or by the go command: the path
+    the binaries record (runtime.Caller, panics, race reports) is the same for all."""
+    sub = drill(user, problems["unicode-palindrome"], "no-filter", code)
+    assert sub.verdict == "wrong_answer", (sub.message, sub.compile_output)
+    assert "wrong test" in sub.message
+    message = rows(sub)["TestWhereAmI"].message
+    assert "built in /" in message and "/a0/" not in message
+
+
 def test_a_drill_names_a_known_wrong_variant_of_a_problem_solved_in_code(problems, user):
     for problem, variant in ((problems["unicode-palindrome"], "no-such-variant"),
                              (problems["unicode-palindrome"], ""),

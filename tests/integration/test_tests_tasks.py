@@ -94,6 +94,18 @@ def test_tests_that_replace_the_judges_binaries_are_not_trusted(celery_worker_pr
     assert_no_container_left(result["id"])
 
 
+def test_tests_cannot_tell_the_correct_code_by_where_it_was_built(celery_worker_process, problems, api):
+    """The correct implementation is built from the dir that sorts first ("a0"); every dir is
+    built as the same one, so a test that passes only there fails on the correct code too."""
+    from tests.integration.test_drills_judging import TELLS_BY_ITS_PATH
+
+    result = judge(api, TELLS_BY_ITS_PATH)
+    assert result["verdict"] == "wrong_answer", result
+    failing = [t for t in result["tests"] if t["status"] == "fail"]
+    assert [t["name"] for t in failing] == ["TestWhereAmI"]
+    assert "/a0/" not in failing[0]["message"]
+
+
 def test_solution_files_are_refused_in_a_test_writing_task(problems, api):
     response = api.post("/api/submissions/", {"problem": SLUG, "language": "go", "mode": "submit",
                                               "code": "-- palindrome.go --\npackage palindrome\n"}, format="json")

@@ -3,7 +3,7 @@ and that the catalog's ordinary builds get one (else the image silently keeps pa
 go command). Equivalence with `go test -c` is proven by the catalog's validation through the
 real judge and by tests/integration/test_direct_build.py."""
 
-from judge.runners.go.direct_build import TESTMAIN_FILE, main_source, plan
+from judge.runners.go.direct_build import TESTMAIN_FILE, main_source, plan, variants_plan
 from problems.loader import EXPORT_FILE, load_catalog
 
 MODULE = "dojo.local/solution"
@@ -47,6 +47,19 @@ def test_what_only_the_go_command_handles_gets_no_plan():
         assert main_source(MODULE, {}, {"hidden_test.go": HIDDEN + extra}) is None, extra
 
 
+def test_a_declaration_the_line_patterns_would_miss_or_invent_gets_no_plan():
+    """A drill's or a test-writing task's tests are the user's, not gofmt'ed: a test the main
+    left out would run under `go test` and not here, one it invented would not compile."""
+    user = "package p\n\nimport \"testing\"\n\nfunc TestA(t *testing.T) {}\n"
+    assert main_source(MODULE, {"a_test.go": user}, {}) is not None
+    for extra in ("  func TestIndented(t *testing.T) {}\n",
+                  "func/* a comment */TestHidden(t *testing.T) {}\n",
+                  "var s = `\nfunc TestInAString(t *testing.T) {\n`\n",
+                  "/*\nfunc TestInAComment(t *testing.T) {\n*/\n",
+                  "func TestGeneric[T any](t *testing.T) {}\n"):
+        assert main_source(MODULE, {"a_test.go": user + extra}, {}) is None, extra
+
+
 def test_build_constraints_in_a_submission_get_no_plan():
     tests = {"hidden_test.go": HIDDEN}
     assert plan(MODULE, OWN, tests, {"hidden_test.go"}) is not None
@@ -65,6 +78,30 @@ def test_the_plan_names_files_for_the_judge():
     assert options == ["--direct", "examples_test.go,solution.go", "-"]
 
 
+REFERENCE = {"solution.go": "package p\n\nfunc F() int { return 1 }\n"}
+VARIANT = {"solution.go": "package p\n\nfunc F() int { return 2 }\n", "helper.go": "package p\n"}
+USER_TESTS = {"solution_test.go": "package p\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) {}\n"}
+
+
+def test_a_variants_plan_names_every_dirs_files_and_a_main_from_the_users_tests():
+    options, files = variants_plan(MODULE, [REFERENCE, VARIANT], USER_TESTS)
+    # Each dir compiles the listed files it holds (judge.sh); nothing goes to an external package.
+    assert options == ["--direct", "helper.go,solution.go,solution_test.go", "-"]
+    assert '{"TestF", _test.TestF}' in files[TESTMAIN_FILE] and "_xtest" not in files[TESTMAIN_FILE]
+
+
+def test_build_constraints_in_the_users_tests_or_an_implementation_get_no_variants_plan():
+    """The go command would leave such a file out; compile would build it in."""
+    for user in ({**USER_TESTS, "extra_windows_test.go": "package p\n"},
+                 {**USER_TESTS, "extra_test.go": "// +build ignore\n\npackage p\n"},
+                 {"solution_test.go": "//go:build linux\n\n" + USER_TESTS["solution_test.go"]}):
+        assert variants_plan(MODULE, [REFERENCE, VARIANT], user) is None, user
+    assert variants_plan(MODULE, [REFERENCE, {**VARIANT, "x_arm64.go": "package p\n"}], USER_TESTS) is None
+    # TestMain, examples...: only the go command makes that main.
+    with_main = {"solution_test.go": USER_TESTS["solution_test.go"] + "func TestMain(m *testing.M) {}\n"}
+    assert variants_plan(MODULE, [REFERENCE, VARIANT], with_main) is None
+
+
 def test_every_catalog_problem_builds_directly():
     """Run and Submit of every ordinary problem (not test-writing tasks, not benchmarks,
     which build the reference too) get a plan: the judge's own test files need nothing
@@ -77,4 +114,12 @@ def test_every_catalog_problem_builds_directly():
             external = set() if mode == "run" else set(files) - {EXPORT_FILE}
             if plan(MODULE, problem.reference_files, files, external) is None:
                 missing.append((problem.slug, mode))
+    assert missing == []
+
+
+def test_every_catalog_drill_validation_builds_directly():
+    """Validation runs each hidden suite as a drill's tests (judge/validation.py): with the
+    reference and every known-wrong variant, each gets a plan."""
+    missing = [(problem.slug, wrong["name"]) for problem in load_catalog() for wrong in problem.wrong_variants
+               if variants_plan(MODULE, [problem.reference_files, wrong["files"]], problem.hidden_test_files) is None]
     assert missing == []

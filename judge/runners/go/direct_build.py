@@ -2,14 +2,19 @@
 make the package and its external test package, and the test main `go test` would generate.
 
 The image then compiles and links without the go command, about half the CPU of `go test -c`
-(docs/judge-protocol.md, "Direct build"). The main is generated here, from the judge's own
-test files only (hidden suites, examples, export files): a submission's files hold no tests.
+(docs/judge-protocol.md, "Direct build"). For a Submit the main is generated from the judge's
+own test files (hidden suites, examples, export files): a submission's files hold no tests.
+For `--variants` (drills, test-writing tasks) the tests are the user's, so every declaration
+is found twice over (by line and by token, below) and any disagreement means no plan.
 Anything this module is unsure of gives no plan, and the image builds with `go test -c` as
 before; a plan that fails to build falls back the same way, so a plan can only make a build
 that succeeds cheaper, never change what is built.
 """
 
+import itertools
 import re
+
+from judge.runners.go.forbidden import tokens
 
 TESTMAIN_FILE = "_testmain.go"  # the go command ignores names starting with "_"; submissions cannot use them
 
@@ -20,6 +25,10 @@ _BENCHMARK = re.compile(r"^func (Benchmark(?:[A-Z0-9_]\w*)?)\(\w+ \*testing\.B\)
 # What only the go command handles (TestMain, examples, fuzz targets), and any declaration the
 # two patterns above did not take: each means no plan.
 _ANY = re.compile(r"^func (Test|Benchmark|Example|Fuzz)\w*", re.MULTILINE)
+# The same names anywhere in the text (indented, in a comment or a string): a file whose
+# counts differ is one this module will not guess about.
+_ANYWHERE = re.compile(r"\bfunc\s+(Test|Benchmark|Example|Fuzz)")
+_PREFIXES = ("Test", "Benchmark", "Example", "Fuzz")
 # Build constraints in a submission's files (a `//go:build` line, or a file name ending in an
 # OS or architecture) make the go command leave files out; compile would not.
 _CONSTRAINT = re.compile(r"^\s*//\s*(go:build|\+build)\b", re.MULTILINE)
@@ -65,17 +74,28 @@ func main() {{
 """
 
 
+def _declared_by_tokens(source: str) -> int:
+    """Function declarations with a name the testing package looks at, as the compiler sees
+    them: `func` then a name, wherever it stands, comments and strings skipped."""
+    return sum(1 for a, b in itertools.pairwise(tokens(source))
+               if a.kind == "ident" and a.text == "func" and b.kind == "ident" and b.text.startswith(_PREFIXES))
+
+
 def _declared(files: dict) -> tuple[list, list] | None:
     """(tests, benchmarks) in the order `go test` lists them (file name, then source order),
-    or None when the files hold anything else the testing package would pick up."""
-    tests, benchmarks, seen = [], [], 0
+    or None when the files hold anything else the testing package would pick up, or a
+    declaration the patterns would miss (indented, a comment inside it) or invent (in a
+    string or a comment): the line patterns and the tokens must count the same."""
+    tests, benchmarks = [], []
     for name in sorted(files):
         source = files[name]
-        tests += _TEST.findall(source)
-        benchmarks += _BENCHMARK.findall(source)
-        seen += len(_ANY.findall(source))
-    if seen != len(tests) + len(benchmarks):
-        return None
+        found = _TEST.findall(source), _BENCHMARK.findall(source)
+        counts = {len(found[0]) + len(found[1]), len(_ANY.findall(source)), len(_ANYWHERE.findall(source)),
+                  _declared_by_tokens(source)}
+        if len(counts) != 1:
+            return None
+        tests += found[0]
+        benchmarks += found[1]
     return tests, benchmarks
 
 
@@ -103,11 +123,15 @@ def main_source(module: str, internal: dict, external: dict) -> str | None:
     )
 
 
+def _constrained(name: str, source: str) -> bool:
+    return bool(_CONSTRAINT.search(source) or _KNOWN_SUFFIX.search(name))
+
+
 def plan(module: str, own: dict, test_files: dict, external_names: set) -> tuple[list, dict] | None:
     """(options for the judge, {file: source} to add to the job) for a build of the submission's
     files `own` with the judge's `test_files`, of which `external_names` are compiled as the
     external test package; None when the build must go through the go command."""
-    if any(_CONSTRAINT.search(source) or _KNOWN_SUFFIX.search(name) for name, source in own.items()):
+    if any(_constrained(name, source) for name, source in own.items()):
         return None
     internal = {name: source for name, source in test_files.items() if name not in external_names}
     external = {name: source for name, source in test_files.items() if name in external_names}
@@ -117,3 +141,18 @@ def plan(module: str, own: dict, test_files: dict, external_names: set) -> tuple
     package_files = ",".join(sorted({*own, *internal}))
     xtest_files = ",".join(sorted(external)) or "-"
     return ["--direct", package_files, xtest_files], {TESTMAIN_FILE: main}
+
+
+def variants_plan(module: str, implementations: list, user_tests: dict) -> tuple[list, dict] | None:
+    """(options for the judge, {file: source} to add to every dir) for `--variants` dirs that
+    each hold one of `implementations` ({file: source}) and the user's `user_tests` (internal
+    test files: the package clause is checked before). The judge compiles, in each dir, the
+    listed files it holds; None when the builds must go through the go command. The main is
+    made from the user's files, so their build constraints count as much as the code's."""
+    every = [*implementations, user_tests]
+    if any(_constrained(name, source) for files in every for name, source in files.items()):
+        return None
+    main = main_source(module, user_tests, {})
+    if main is None:
+        return None
+    return ["--direct", ",".join(sorted({name for files in every for name in files})), "-"], {TESTMAIN_FILE: main}

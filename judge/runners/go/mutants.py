@@ -33,11 +33,15 @@ def variant_dirs(problem, mode: str) -> dict:
     return dirs
 
 
+def implementations(problem, dirs: dict) -> list:
+    """The implementation files of each dir, in the dirs' order."""
+    impls = {m["name"]: m["files"] for m in problem.mutants}
+    return [problem.impl_files if mutant is None else impls[mutant] for mutant in dirs.values()]
+
+
 def variant_files(problem, user_files: dict, dirs: dict, go_mod: str) -> dict:
     files = {}
-    impls = {m["name"]: m["files"] for m in problem.mutants}
-    for d, mutant in dirs.items():
-        impl = problem.impl_files if mutant is None else impls[mutant]
+    for d, impl in zip(dirs, implementations(problem, dirs), strict=True):
         for name, source in {"go.mod": go_mod, **impl, **user_files}.items():
             files[f"v/{d}/{name}"] = source
     return files

@@ -123,12 +123,25 @@ class GoRunner:
 
     def _tests_task_job(self, problem, *, code: str, mode: str, name_hint: str) -> Job:
         dirs = mutants.variant_dirs(problem, mode)
-        files = mutants.variant_files(problem, split_files(code, tests=True), dirs, GO_MOD)
+        user_files = split_files(code, tests=True)
+        files = mutants.variant_files(problem, user_files, dirs, GO_MOD)
         options = ["--timeout", str(problem.time_limit_seconds), "--variants", mutants.run_order(dirs)]
         if problem.tests_task.get("require") == "Benchmark":
             options.append("--variant-bench")
+        options += self._variants_direct(files, dirs, mutants.implementations(problem, dirs), user_files)
         wall = (settings.JUDGE["BUILD_SECONDS"] + 2 * len(dirs)) + problem.time_limit_seconds * len(dirs) + 5
         return self._job(options, files, wall, len(dirs), name_hint, {"dirs": dirs})
+
+    @staticmethod
+    def _variants_direct(files: dict, dirs: dict, implementations: list, user_files: dict) -> list:
+        """The judge's options for building every variant dir directly (adding the test main to
+        each dir's files), or none: the go command builds them as before."""
+        plan = direct_build.variants_plan(hidden.SOLUTION_MODULE, implementations, user_files)
+        if plan is None:
+            return []
+        options, extra = plan
+        files.update({f"v/{d}/{name}": source for d in dirs for name, source in extra.items()})
+        return options
 
     def _drill_job(self, problem, *, code: str, variant: str, name_hint: str) -> Job:
         dirs = drill.drill_dirs()
@@ -137,6 +150,8 @@ class GoRunner:
         options = ["--timeout", str(problem.time_limit_seconds), "--variants", mutants.run_order(dirs)]
         if problem.race:
             options.append("--race")
+        impls = [problem.reference_files, drill.variant_files(problem, variant)]
+        options += self._variants_direct(files, dirs, impls, user_files)
         wall = (settings.JUDGE["BUILD_SECONDS"] + 2 * len(dirs)) + (problem.time_limit_seconds + 3) * len(dirs) + 5
         return self._job(options, files, wall, len(dirs), name_hint, {"dirs": dirs, "user_files": sorted(user_files)})
 
