@@ -11,6 +11,7 @@ from judge.models import Mode
 from judge.runners.go.drill import not_caught
 from judge.verdicts import Verdict
 from problems.code_files import join_files
+from problems.drill_findings import current_finding
 from problems.drills import DrillFinding
 
 
@@ -138,8 +139,15 @@ def _check_benchmark_drill(problem, wrong: dict, total: int, started: float) -> 
                         judge_failed=outcome.verdict == Verdict.INTERNAL_ERROR)
 
 
-def validate_drills(problems, *, parallel: int = 2) -> list:
-    """A finding for every known-wrong variant of the problems solved in code."""
+def validate_drills(problems, *, parallel: int = 2, recorded: dict | None = None) -> list:
+    """A finding for every known-wrong variant of the problems solved in code. `recorded`: the
+    committed findings (problems/drill_findings.py); one proven on the same problem version is
+    reused (its recorded_on says so) instead of judged again."""
+    recorded = recorded or {}
+
+    def finding(problem, wrong):
+        return current_finding(recorded, problem, wrong["name"]) or check_drill(problem, wrong)
+
     jobs = [(problem, wrong) for problem in problems if not problem.writes_tests for wrong in problem.wrong_variants]
     with ThreadPoolExecutor(max_workers=parallel) as pool:
-        return list(pool.map(lambda job: check_drill(*job), jobs))
+        return list(pool.map(lambda job: finding(*job), jobs))

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from judge.models import Mode
 from judge.services import submission_create
+from problems.drill_findings import findings_read, findings_write
 from problems.models import Drill
 from tests.conftest import assert_no_container_left, wait_for_verdict
 
@@ -172,9 +173,18 @@ def test_a_drill_names_a_known_wrong_variant_of_a_problem_solved_in_code(problem
                           variant="no-filter")
 
 
-def test_validation_offers_the_fair_drills_and_says_why_it_leaves_others_out(problems, capsys):
-    call_command("validate_problems", "unicode-palindrome", "limit-reader", "--drills", "only")
+def test_validation_offers_the_fair_drills_and_says_why_it_leaves_others_out(problems, capsys, tmp_path):
+    # A findings file of its own (the committed one untouched), claiming every variant left out
+    # for this very version: --fresh judges them all the same.
+    findings = tmp_path / "drills.json"
+    findings_write({(slug, w["name"]): {
+        "problem": slug, "variant": w["name"], "content_hash": problems[slug].content_hash, "checked_on": "2026-01-02",
+        "offered": False, "left_out": "recorded, not judged", "hidden_failed": 0, "hidden_total": 0, "benchmark": False,
+    } for slug in ("unicode-palindrome", "limit-reader") for w in problems[slug].wrong_variants}, findings)
+    call_command("validate_problems", "unicode-palindrome", "limit-reader", "--drills", "only", "--fresh",
+                 "--findings", findings)
     out = capsys.readouterr().out
+    assert "0 reused from drills.json" in out
     drills = {(d.problem.slug, d.variant): d for d in Drill.objects.select_related("problem")}
     assert len(drills) == len(problems["unicode-palindrome"].wrong_variants) + len(
         problems["limit-reader"].wrong_variants)
@@ -194,6 +204,7 @@ def test_validation_offers_the_fair_drills_and_says_why_it_leaves_others_out(pro
     offered = sum(d.offered for d in drills.values())
     assert f"drills: {offered} offered, {len(drills) - offered} left out" in out
     assert all(d.content_hash == d.problem.content_hash for d in drills.values())
+    assert findings_read(findings)[("unicode-palindrome", "simple-fold")]["offered"]  # judged, written back
 
 
 GET_DOES_NOT_ALLOCATE = '''package lru
@@ -210,8 +221,8 @@ func TestGetDoesNotAllocate(t *testing.T) {
 '''
 
 
-def test_a_bug_only_allocations_show_is_a_benchmark_drill(celery_worker_process, problems, user, capsys):
-    call_command("validate_problems", "lru-cache", "--drills", "only")
+def test_a_bug_only_allocations_show_is_a_benchmark_drill(celery_worker_process, problems, user, capsys, tmp_path):
+    call_command("validate_problems", "lru-cache", "--drills", "only", "--findings", tmp_path / "drills.json")
     out = capsys.readouterr().out
     drills = {d.variant: d for d in Drill.objects.filter(problem__slug="lru-cache")}
     realloc = drills["realloc-on-get"]  # one allocation per Get: the allocation budgets catch it
