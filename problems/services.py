@@ -1,8 +1,10 @@
 from django.db import transaction
 
+from problems.drill_findings import FINDINGS_FILE, current_finding, findings_read
+from problems.drills import drills_record
 from problems.loader import load_catalog
 from problems.markdown import render_markdown
-from problems.models import Problem
+from problems.models import Kind, Problem
 
 
 @transaction.atomic
@@ -39,3 +41,21 @@ def problems_sync(*, sources=None, slugs=None) -> dict:
         report["updated" if problem else "created"].append(src.slug)
     report["missing_on_disk"] = sorted(existing)
     return report
+
+
+def drills_load_recorded(path=FINDINGS_FILE) -> dict:
+    """Drill rows from the committed findings, for each variant whose entry was proven on the
+    problem version now loaded, so a fresh database offers the proven drills without judging.
+    A variant without one (missing, or stale: proven on another version) is not recorded."""
+    entries = findings_read(path)
+    current, unproven = [], 0
+    for problem in Problem.objects.filter(kind=Kind.SOLUTION).only("id", "slug", "content_hash", "wrong_variants"):
+        for wrong in problem.wrong_variants:
+            finding = current_finding(entries, problem, wrong["name"])
+            if finding is None:
+                unproven += 1
+            else:
+                current.append(finding)
+    written = drills_record(current)
+    return {"current": len(current), "offered": sum(f.offered for f in current), "unproven": unproven,
+            "written": written}

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from problems.loader import ProblemFormatError
-from problems.services import problems_sync
+from problems.services import drills_load_recorded, problems_sync
 
 
 class Command(BaseCommand):
@@ -24,3 +24,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  loaded {slug}")
         for slug in report["missing_on_disk"]:
             self.stdout.write(self.style.WARNING(f"  {slug} is in the database but no longer on disk"))
+        drills = drills_load_recorded()
+        self.stdout.write(f"drills: {drills['offered']} offered of {drills['current']} current findings in "
+                          f"problems/catalog/drills.json ({drills['written']} rows written)")
+        if drills["unproven"]:
+            self.stdout.write(self.style.WARNING(
+                f"  {drills['unproven']} variants have no finding for their problem's current version: not "
+                "offered until `manage.py validate_problems --drills only` judges them"))
