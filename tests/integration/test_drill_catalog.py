@@ -58,12 +58,22 @@ def spot_sample(entries: list, rng: random.Random) -> list:
     return sample + rng.sample(rest, SAMPLE - len(sample))
 
 
+EXAMPLES_CATCH_IT = "the visible examples alone catch it"
+
+
 def what_counts(finding, problem) -> tuple:
-    """Offered or left out and why, and how many hidden tests fail on the variant; except for a
-    race-judged problem, where which tests see the bug depends on the interleaving (0, then 2 of
-    9 for one variant, judged twice; README), while whether it is caught and offered did not move."""
-    failed = None if problem.race else finding.hidden_failed
-    return finding.offered, finding.benchmark, reason(finding.left_out), finding.hidden_total, failed
+    """What must not move when the same variant is judged again: offered or left out and why,
+    and for an offered drill how many hidden tests fail on it (its difficulty). Two full runs and
+    a re-check of 188 variants (README) showed what does move, run to run, so is not compared:
+    a left-out variant's count (top-k-frequent-words' heap-freq-only: 5, then 6 of 7); and in a
+    race-judged problem, which tests see the bug, and whether the examples alone happen to see a
+    lost update (safe-counter's lost-update: caught by them in one run, not in the next). There,
+    offered and "the examples alone catch it" are one outcome: the hidden suite catches it."""
+    reason_now = reason(finding.left_out)
+    if problem.race and (finding.offered or reason_now == EXAMPLES_CATCH_IT):
+        return "caught by the hidden suite", finding.benchmark, finding.hidden_total
+    failed = finding.hidden_failed if finding.offered and not problem.race else None
+    return finding.offered, finding.benchmark, reason_now, finding.hidden_total, failed
 
 
 @pytest.mark.docker
