@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from judge.selectors import solved_slugs, submission_get_for_user
-from practice.selectors import custom_tests_template, problem_search, solution_review, workspace_get
+from practice.selectors import custom_tests_template, problem_search, workspace_get
 from problems.models import Difficulty
 from problems.search import SORTS, STATUSES, ProblemFilters, all_tags, problem_filters
 from problems.selectors import problem_get_for_page, problem_list_rows
@@ -120,7 +120,8 @@ def _detail_response(request, problem, **extra):
         "note": workspace.note,
         "solved": workspace.solved,
         "solution": workspace.solution,
-        "review": solution_review(workspace.solution, problem),
+        # The panel itself is fetched when it scrolls into view (problems/_learn.html).
+        "deferred": workspace.solution.visible,
         "recent": workspace.recent,
         **extra,
     })

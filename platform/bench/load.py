@@ -72,7 +72,8 @@ def ensure_wrk():
 
 def make_user(username=USERNAME, verdict=Verdict.ACCEPTED):
     """A user with a draft and one judged submission (with its test rows), as a real one has.
-    Accepted, the problem page also shows the Learn panel (reference and mistakes, ~58 KB)."""
+    Accepted, the problem page also loads the Learn panel (reference and mistakes, ~58 KB) when
+    it scrolls into view: measured as an endpoint of its own."""
     User = get_user_model()
     User.objects.filter(username=username).delete()
     user = User.objects.create_user(username, password=secrets.token_urlsafe(24))
@@ -208,6 +209,10 @@ def main():
         ("problem page, signed in, solved", f"/problems/{SLUG}/", cookie, True),
         ("problem page, signed in, not solved", f"/problems/{SLUG}/",
          {"Cookie": f"{settings.SESSION_COOKIE_NAME}={trying_session}"}, True),
+        # The solved page's Learn panel (reference and mistakes, ~58 KB), fetched by htmx once it
+        # scrolls into view: what a solver who reads it pays on top of the page.
+        ("Learn panel (htmx, when scrolled to)", f"/problems/{SLUG}/solution/", {**cookie, "HX-Request": "true"},
+         False),
         ("submission status partial (htmx)", f"/submissions/{sub.pk}/status/", {**cookie, "HX-Request": "true"}, True),
         ("submission status, API", f"/api/submissions/{sub.pk}/", api, True),
         # What polling costs while the judge works (the partial asks every 400 ms until done).
@@ -220,6 +225,8 @@ def main():
         # Correct answers first: a fast error page would be a fine number for the wrong thing.
         status, html = fetch(f"/problems/{SLUG}/", cookie)
         assert status == 200 and DRAFT_MARK in html and f"#{sub.pk}" in html, "signed-in page lacks draft/recent"
+        status, html = fetch(f"/problems/{SLUG}/solution/", {**cookie, "HX-Request": "true"})
+        assert status == 200 and "What interviewers look for" in html, "the solver's Learn panel is missing"
         status, html = fetch(f"/problems/{SLUG}/", {})
         assert status == 200 and "Sign in</a> to submit" in html and DRAFT_MARK not in html
         status, html = fetch("/problems/", cookie)

@@ -3,6 +3,7 @@ mistakes show only to a user who solved it or chose "Show solution" (recorded), 
 is part of their running interview, never to anyone signed out: on the problem page, the panel's
 htmx partial, its own page and the API."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -33,6 +34,18 @@ def leaked(body: str, secrets=SECRETS) -> list:
     return [secret for secret in secrets if secret in body]
 
 
+def problem_page_panel(client, slug=SLUG) -> tuple[str, str]:
+    """(the problem page, the "Learn from it" panel it fetches once the panel scrolls into view).
+    The page itself holds none of it: only a placeholder naming where the panel comes from."""
+    page = client.get(f"/problems/{slug}/").content.decode()
+    loader = re.search(r'<section class="learn" id="learn"[^>]*>', page).group(0)
+    assert f'hx-get="/problems/{slug}/solution/"' in loader and 'hx-trigger="intersect once"' in loader
+    assert not leaked(page), "the page defers the panel"
+    panel = client.get(f"/problems/{slug}/solution/", **HTMX)
+    assert panel.status_code == 200 and "<html" not in panel.content.decode()
+    return page, panel.content.decode()
+
+
 def accept(user, problem, **extra):
     return Submission.objects.create(user=user, problem=problem, code="package palindrome\n", mode=Mode.SUBMIT,
                                      status=Status.FINISHED, verdict=Verdict.ACCEPTED, **extra)
@@ -61,15 +74,12 @@ def test_the_public_pages_never_hold_it(problems):
 def test_a_solver_sees_the_reference_what_interviewers_look_for_and_the_mistakes(users, problems):
     solver, _, _ = users
     client = signed_in(solver)
-    page = client.get(f"/problems/{SLUG}/").content.decode()
-    assert leaked(page) == SECRETS, "everything shows on the problem page"
-    assert "You solved it" in page and "Show solution" not in page
+    page, panel = problem_page_panel(client)
+    assert leaked(panel) == SECRETS, "everything shows in the problem page's panel"
+    assert "You solved it" in page and "You solved it" in panel and "Show solution" not in page + panel
     for wrong in problems[SLUG].wrong_variants:
-        assert wrong["why"] in page
-    assert 'class="diff-removed"' in page and 'class="diff-added"' in page and "removed: " in page
-    partial = client.get(f"/problems/{SLUG}/solution/", **HTMX)
-    assert partial.status_code == 200 and "<html" not in partial.content.decode()
-    assert leaked(partial.content.decode()) == SECRETS
+        assert wrong["why"] in panel
+    assert 'class="diff-removed"' in panel and 'class="diff-added"' in panel and "removed: " in panel
     standalone = client.get(f"/problems/{SLUG}/solution/")
     assert standalone.status_code == 200 and "<html" in standalone.content.decode()
     assert leaked(standalone.content.decode()) == SECRETS
@@ -96,8 +106,9 @@ def test_show_solution_is_recorded_and_shown_in_progress(users, problems):
     assert shown.status_code == 200 and "autofocus" in shown.content.decode()
     assert leaked(shown.content.decode()) == SECRETS
     first = SolutionReveal.objects.get(user=learner, problem=problems[SLUG]).revealed_at
-    page = client.get(f"/problems/{SLUG}/").content.decode()
-    assert leaked(page) == SECRETS and "You chose to see the solution on" in page and "Show solution" not in page
+    page, panel = problem_page_panel(client)
+    assert leaked(panel) == SECRETS and "You chose to see the solution on" in page
+    assert "Show solution" not in page + panel
     # Without script: back to the solution's own page. Asking again keeps the first time.
     again = client.post(f"/problems/{SLUG}/solution/reveal/")
     assert again.status_code == 302 and again["Location"] == f"/problems/{SLUG}/solution/"
@@ -125,7 +136,7 @@ def test_no_one_else_sees_it_through_any_url(users, problems, monkeypatch):
     solver, learner, bob = users
     alice = private_data_user("alice", marker="ALICE-SECRET", problems=problems, monkeypatch=monkeypatch)
     signed_in(learner).post(f"/problems/{OTHER}/solution/reveal/")  # someone else's reveal unlocks nothing
-    assert leaked(signed_in(solver).get(f"/problems/{SLUG}/").content.decode()) == SECRETS
+    assert leaked(problem_page_panel(signed_in(solver))[1]) == SECRETS
     problems_found = []
     for who, make_client in (("bob", lambda: signed_in(bob)), ("anonymous", Client)):
         for probe in [*all_probes(), *_solution_probes(SLUG), *_solution_probes(OTHER)]:
@@ -187,7 +198,7 @@ def test_a_running_interview_hides_it_from_a_solver_until_its_deadline(users, pr
     assert not SolutionReveal.objects.filter(user=solver).exists()
     clock.now = session.deadline + timedelta(seconds=1)  # time is up: over, whether or not it was closed yet
     assert client.get(f"/api/problems/{SLUG}/solution/").status_code == 200
-    assert leaked(client.get(f"/problems/{SLUG}/").content.decode()) == SECRETS
+    assert leaked(problem_page_panel(client)[1]) == SECRETS
 
 
 def test_a_running_interview_hides_it_after_show_solution_until_it_is_finished(users, problems, clock):
@@ -198,7 +209,7 @@ def test_a_running_interview_hides_it_after_show_solution_until_it_is_finished(u
     _assert_hidden_by_the_interview(client)
     interview_finish(session=session, now=clock.now)
     assert client.get(f"/api/problems/{SLUG}/solution/").status_code == 200
-    assert leaked(client.get(f"/problems/{SLUG}/").content.decode()) == SECRETS
+    assert leaked(problem_page_panel(client)[1]) == SECRETS
     assert InterviewSession.objects.get(pk=session.pk).status == InterviewSession.Status.FINISHED
 
 
@@ -229,10 +240,10 @@ def test_a_test_writing_task_shows_the_bugs_its_tests_had_to_catch(problems):
     Submission.objects.create(user=user, problem=task, code="package palindrome\n", mode=Mode.SUBMIT,
                               status=Status.FINISHED, verdict=Verdict.ACCEPTED)
     client = signed_in(user)
-    page = client.get(f"/problems/{task.slug}/").content.decode()
-    assert "Reference tests" in page and "The bugs your tests had to catch" in page
+    _, panel = problem_page_panel(client, task.slug)
+    assert "Reference tests" in panel and "The bugs your tests had to catch" in panel
     for mutant in task.mutants:
-        assert mutant["name"].replace("-", " ").capitalize() in page
+        assert mutant["name"].replace("-", " ").capitalize() in panel
     data = client.get(f"/api/problems/{task.slug}/solution/").json()
     assert {m["name"] for m in data["mistakes"]} == {m["name"] for m in task.mutants}
     assert all(m["verdict"] == "" and m["diff"].startswith("--- impl/") for m in data["mistakes"])
