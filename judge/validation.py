@@ -3,8 +3,9 @@ both suites, the starter is not, and each known-wrong variant gets its declared 
 which variants make fair code-review drills (check_drill)."""
 
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from judge.judging import judge_code
 from judge.models import Mode
@@ -65,13 +66,52 @@ def _drill_run(problem, variant: str, test_files: dict, what: str):
                       name_hint=f"validate-drill-{problem.slug}-{what}")
 
 
+# A data race shows in some runs only (under -race, which interleaving the scheduler picks):
+# between two full validation runs a race-judged variant's examples caught it in one and not
+# the other (safe-counter lost-update), and safe-counter no-lock failed 0, then 2, then 3 of
+# its 9 hidden tests. So one run of a race-judged check proves nothing; it is judged this many
+# times, and offered only if every round offers it. Other problems are deterministic: one round.
+RACE_ROUNDS = 3
+
+
 def check_drill(problem, wrong: dict) -> DrillFinding:
     """Whether one variant makes a fair, not trivial drill, judged through the drill path itself:
     the hidden suite, submitted as a user's test file would be, must catch the variant and pass on
-    the reference; the visible examples alone must not catch it."""
-    slug, name = problem.slug, wrong["name"]
+    the reference; the visible examples alone must not catch it. Where the problem is race-judged,
+    that must hold in each of RACE_ROUNDS rounds (drill_rounds)."""
     if wrong["verdict"] == Verdict.COMPILE_ERROR:
-        return DrillFinding(slug, name, False, "it does not build: there is nothing for a test to run")
+        return DrillFinding(problem.slug, wrong["name"], False, "it does not build: there is nothing for a test to run")
+    return drill_rounds(lambda: _check_drill_once(problem, wrong), RACE_ROUNDS if problem.race else 1)
+
+
+def drill_rounds(judge_round: Callable[[], DrillFinding], rounds: int) -> DrillFinding:
+    """The finding of up to `rounds` rounds of one check (judge_round judges one). The first round
+    that does not offer the drill decides (left out, or the judge failed), so no later round is
+    judged: none could offer it again."""
+    findings = []
+    for _ in range(rounds):
+        findings.append(judge_round())
+        if not findings[-1].offered:
+            break
+    return rounds_combined(findings)
+
+
+def rounds_combined(findings: list) -> DrillFinding:
+    """One finding from the rounds of a check. Offered only if every round offered it; else the
+    first round's that did not (its reason), an internal error in any round making it a judge
+    failure. How many hidden tests fail on the variant is the least any round saw (a drill's
+    difficulty errs towards harder); an allocations drill if any round needed the allocation
+    budgets (the tests did not always see the bug)."""
+    decided = next((f for f in findings if not f.offered), findings[0])
+    timed = [f.seconds for f in findings if f.seconds is not None]
+    return replace(decided, hidden_failed=min(f.hidden_failed for f in findings),
+                   seconds=sum(timed) if timed else None, rounds=len(findings),
+                   judge_failed=any(f.judge_failed for f in findings),
+                   benchmark=decided.benchmark if not decided.offered else any(f.benchmark for f in findings))
+
+
+def _check_drill_once(problem, wrong: dict) -> DrillFinding:
+    slug, name = problem.slug, wrong["name"]
     total = len(problem.hidden_test_names)
     started = time.monotonic()
     outcome, _ = _drill_run(problem, name, problem.hidden_test_files, "hidden")

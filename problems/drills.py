@@ -22,6 +22,7 @@ class DrillFinding:
     judge_failed: bool = False  # an internal error: nothing was learnt about the variant
     benchmark: bool = False  # only an allocation budget sees the bug: the user's test asserts one
     recorded_on: str = ""  # reused from the committed findings (problems/drill_findings.py), judged then
+    rounds: int = 1  # how many times it was judged (a race-judged problem's check runs up to 3)
 
 
 @transaction.atomic

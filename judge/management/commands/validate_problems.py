@@ -68,6 +68,8 @@ class Command(BaseCommand):
             mark = "drill" if f.offered else "left "
             when = f"{f.seconds:5.2f}s" if f.seconds is not None else ("reused" if f.recorded_on else "  -   ")
             detail = f"fails {f.hidden_failed} of {f.hidden_total} hidden tests" if f.offered else f.left_out[:200]
+            if f.rounds > 1:
+                detail = f"{f.rounds} rounds: {detail}"
             self.stdout.write(f"{mark} {f.problem:28} {f.variant:28} {when} {detail}")
         left = [f for f in findings if not f.offered]
         reused = sum(1 for f in findings if f.recorded_on)
