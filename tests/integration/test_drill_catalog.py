@@ -74,29 +74,36 @@ def what_counts(finding, problem) -> tuple:
     return finding.offered, finding.benchmark, reason(finding.left_out), finding.hidden_total, failed
 
 
+# Outcomes a data race decides: whether this run's interleaving let the examples, or the hidden
+# suite, see the race. On a race-judged problem a move between these is reported, not failed:
+# validation's RACE_ROUNDS rounds are the proof; a single spot check that moved proves nothing
+# about the judge, and failing on it would make the suite fail at random (a sample of 6 drills).
+RACE_DECIDED = {"", EXAMPLES_CATCH_IT, "the hidden suite does not catch it as a test"}
+
+
 def agrees(was, now, problem) -> bool:
-    """Whether the finding judged now agrees with the recorded one. A race-judged check is judged
-    in RACE_ROUNDS rounds and offered only if each offers it, so the two ways it can move are not
-    alike. Recorded left out because the visible examples catch it, judged offered now: the record
-    proved they can catch the race, and rounds that happen to miss it do not disprove that.
-    Recorded offered, judged left out now: the examples (or a round where the hidden suite missed
-    the bug) showed what three rounds did not, so the drill should not be offered: a disagreement."""
-    if problem.race and reason(was.left_out) == EXAMPLES_CATCH_IT and now.offered:
+    """Whether the finding judged now agrees with the recorded one: the same outcome, except that
+    on a race-judged problem an outcome the interleaving decides may move to another such outcome
+    (see RACE_DECIDED; printed by the caller). Everything else must stay: whether it is an
+    allocations drill, the size of the hidden suite, any other reason it is left out."""
+    if problem.race and reason(was.left_out) in RACE_DECIDED and reason(now.left_out) in RACE_DECIDED:
         return now.benchmark == was.benchmark and now.hidden_total == was.hidden_total
     return what_counts(now, problem) == what_counts(was, problem)
 
 
-def test_a_race_the_examples_caught_may_be_judged_offered_again_not_the_other_way_round():
+def test_a_race_may_move_between_the_outcomes_a_race_decides_and_nothing_else_may_move():
     race, plain = SimpleNamespace(race=True), SimpleNamespace(race=False)
     offered = DrillFinding("safe-counter", "lost-update", True, "", 3, 9)
     caught_by_examples = replace(offered, offered=False, left_out=EXAMPLES_CATCH_IT, hidden_failed=2)
-    assert agrees(caught_by_examples, offered, race)  # rounds that missed the race disprove nothing
-    assert not agrees(offered, caught_by_examples, race)  # the examples can catch it: not a fair drill
-    assert not agrees(caught_by_examples, offered, plain)  # deterministic: it moved
-    assert agrees(offered, replace(offered, hidden_failed=1), race)  # which tests see a race varies
-    assert not agrees(offered, replace(offered, hidden_failed=1), plain)
     missed = replace(offered, offered=False, left_out="the hidden suite does not catch it as a test (declared data_race)")
-    assert not agrees(offered, missed, race) and not agrees(caught_by_examples, missed, race)
+    wrong_test = replace(offered, offered=False, left_out="the hidden suite as a test gets wrong_answer: ...")
+    for a, b in [(caught_by_examples, offered), (offered, caught_by_examples), (offered, missed),
+                 (offered, replace(offered, hidden_failed=1))]:
+        assert agrees(a, b, race), (a, b)
+        assert not agrees(a, b, plain), (a, b)  # deterministic: it moved
+    assert not agrees(offered, wrong_test, race)  # the reference failing is no interleaving's doing
+    assert not agrees(offered, replace(offered, benchmark=True), race)
+    assert not agrees(offered, replace(offered, hidden_total=10), race)
 
 
 @pytest.mark.docker
@@ -118,5 +125,8 @@ def test_a_sample_of_the_findings_judged_again_agrees_with_the_file(problems):
         was = entry_finding(entry)
         if not agrees(was, now, problems[entry["problem"]]):
             disagree.append(f"{entry['problem']} {entry['variant']}: recorded {was}, judged now {now}")
+        elif what_counts(now, problems[entry["problem"]]) != what_counts(was, problems[entry["problem"]]):
+            print(f"a race moved {entry['problem']} {entry['variant']}: recorded {reason(was.left_out) or 'offered'}, "
+                  f"judged now {reason(now.left_out) or 'offered'} (validation's rounds decide; not a failure)")
     assert not disagree, (f"DRILL_SPOT_SEED={seed}: the judge no longer agrees with problems/catalog/drills.json "
                           "(a judge change moved a verdict, or the finding is flaky):\n  " + "\n  ".join(disagree))
