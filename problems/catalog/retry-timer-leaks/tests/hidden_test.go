@@ -340,6 +340,21 @@ func TestOneTimerPerCall(t *testing.T) {
 	}
 }
 
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
+}
+
 // waitGoroutines polls until at most want goroutines run, or gives up.
 func waitGoroutines(want int, limit time.Duration) int {
 	deadline := time.Now().Add(limit)
@@ -354,7 +369,7 @@ func waitGoroutines(want int, limit time.Duration) int {
 
 func TestNoLeakOnCancel(t *testing.T) {
 	setKnobs(t, 5*time.Second, 5*time.Second, time.Second)
-	before := runtime.NumGoroutine()
+	before := settledGoroutines()
 	var wg sync.WaitGroup
 	for range 5 {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -387,7 +402,7 @@ func heartbeat(ctx context.Context, do func()) (done chan struct{}) {
 
 func TestHeartbeatTicks(t *testing.T) {
 	setKnobs(t, 100*time.Millisecond, 2*time.Second, 10*time.Millisecond)
-	before := runtime.NumGoroutine()
+	before := settledGoroutines()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var calls atomic.Int32
@@ -443,7 +458,7 @@ func TestHeartbeatFirstTickAfterPeriod(t *testing.T) {
 
 func TestHeartbeatAlreadyCancelled(t *testing.T) {
 	setKnobs(t, 100*time.Millisecond, 2*time.Second, 20*time.Millisecond)
-	before := runtime.NumGoroutine()
+	before := settledGoroutines()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var calls atomic.Int32
