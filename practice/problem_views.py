@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from config.slots import render_with_slots
 from judge.selectors import solved_slugs, submission_get_for_user
 from practice.selectors import custom_tests_template, problem_search, workspace_get
 from problems.models import Difficulty
@@ -111,8 +112,7 @@ def _detail_response(request, problem, **extra):
             code = loaded_from.code
         else:
             loaded_from = None
-    return render(request, "problems/detail.html", {
-        "problem": problem,
+    context = {
         "code": code,
         "custom_tests": (draft.custom_tests if draft and draft.custom_tests else custom_tests_template(problem)),
         "draft": draft,
@@ -124,4 +124,10 @@ def _detail_response(request, problem, **extra):
         "deferred": workspace.solution.visible,
         "recent": workspace.recent,
         **extra,
-    })
+    }
+    if not user.is_authenticated:
+        return render(request, "problems/detail.html", {"problem": problem, **context})
+    # Signed in: the page's shared part rendered once per process and problem version, the
+    # user's parts ({% slot %} in the templates) per request (config/slots.py).
+    return render_with_slots(request, "problems/detail.html", key=(problem.pk, problem.content_hash, problem.updated_at),
+                             shared={"problem": problem}, per_request=context)

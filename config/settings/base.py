@@ -93,8 +93,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            # {% url %} with reverse() remembered per process (config/template_urls.py).
-            "builtins": ["config.template_urls"],
+            # {% url %} with reverse() remembered per process (config/template_urls.py);
+            # {% slot %}, what differs per request on a page rendered once (config/slots.py).
+            "builtins": ["config.template_urls", "config.slots"],
         },
     },
 ]
