@@ -10,10 +10,12 @@ the same queryset (tests/unit/test_compiled_query.py compares them).
 
 Only for querysets whose shape never changes: the same filters, only the values differ. The
 values go to the database as given, without the field's conversion the ORM would apply: pass
-plain ints and strings (as_bigint() checks an id first, as the ORM's lookup would have).
+plain ints and strings (as_bigint() checks an id first, as the ORM's lookup would have), and
+aware datetimes for the parameters named in `datetimes`.
 """
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.db import connections
 from django.db.models.query import get_related_populators
@@ -50,14 +52,20 @@ class _Compiled:
 
 
 class CompiledQuery:
-    def __init__(self, build, *names):
-        """`build(**{name: placeholder})` returns the queryset; `names` are its parameters.
+    def __init__(self, build, *names, datetimes=()):
+        """`build(**{name: placeholder})` returns the queryset; `names` are its parameters, those
+        in `datetimes` compared with a datetime field (their placeholder is an aware datetime).
         Compiled at the first call (models are not ready when modules are imported)."""
-        self._build, self._names = build, names
+        self._build, self._names, self._datetimes = build, names, set(datetimes)
         self._compiled = None
 
+    def _placeholder(self, i, name):
+        if name in self._datetimes:  # the year 1, told apart by its microsecond
+            return datetime(1, 1, 2, microsecond=i, tzinfo=UTC)
+        return _PLACEHOLDER_BASE - i
+
     def _compile(self) -> _Compiled:
-        placeholders = {name: _PLACEHOLDER_BASE - i for i, name in enumerate(self._names)}
+        placeholders = {name: self._placeholder(i, name) for i, name in enumerate(self._names)}
         queryset = self._build(**placeholders)
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, compiled_params = compiler.as_sql()

@@ -183,4 +183,10 @@ def submission_collection_api(request):
 @api_view(["GET"])
 def submission_detail_api(request, submission_id):
     submission = submission_get_for_user(user=request.user, submission_id=submission_id)
-    return Response(SubmissionDetailSerializer(submission).data)
+    return Response(_detail_serializer.to_representation(submission))
+
+
+# One instance for every request: building a serializer's fields (a deep copy of the declared
+# ones, the nested tests' too) was 0.4 ms of a 2.5 ms answer, paid again on each poll of a
+# submission being judged. to_representation keeps no state, and the fields need no request.
+_detail_serializer = SubmissionDetailSerializer()

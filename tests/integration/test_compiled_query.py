@@ -111,3 +111,20 @@ def test_session_and_token_sign_in_still_decide_as_django_and_drf(client, user):
     user.is_active = False
     user.save(update_fields=["is_active"])
     assert client.get("/api/submissions/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
+
+
+def test_the_previous_submission_as_the_orm_finds_it(user, problem, problems):
+    """submission_previous_id (compiled, with datetime parameters) names what the ORM's
+    submission_previous finds: the user's own, of the same problem, ties broken by id."""
+    from judge.selectors import submission_previous, submission_previous_id
+
+    other_problem = next(p for slug, p in problems.items() if slug != problem.slug)
+    first, second = _submit(user, problem), _submit(user, problem)
+    Submission.objects.filter(pk=second.pk).update(created_at=first.created_at)  # the same instant
+    second.refresh_from_db()
+    _submit(user, other_problem)
+    _submit(make_user("previous-other"), problem)
+    third = _submit(user, problem)
+    for sub, want in [(first, None), (second, first.pk), (third, second.pk)]:
+        assert submission_previous_id(sub) == want
+        assert getattr(submission_previous(sub), "pk", None) == want
