@@ -111,7 +111,7 @@ func TestAllItemsProcessed(t *testing.T) {
 		{1, 1, 100}, {3, 0, 1000}, {8, 16, 1000}, {4, 1, 500}, {16, 2, 300}, {2, 100, 50},
 	} {
 		t.Run(fmt.Sprintf("w%d-b%d-n%d", tc.workers, tc.buf, tc.n), func(t *testing.T) {
-			before := runtime.NumGoroutine()
+			before := settledGoroutines()
 			var c collector
 			r := waitRun(t, runAsync(context.Background(), feed(numbers(tc.n)...), tc.workers, tc.buf, square, c.sink),
 				5*time.Second, "squares")
@@ -199,7 +199,7 @@ func TestSinkNeverConcurrent(t *testing.T) {
 func TestBackpressure(t *testing.T) {
 	for _, tc := range []struct{ workers, buf, bound int }{{2, 3, 6}, {1, 1, 3}, {4, 0, 13}} {
 		t.Run(fmt.Sprintf("w%d-b%d", tc.workers, tc.buf), func(t *testing.T) {
-			before := runtime.NumGoroutine()
+			before := settledGoroutines()
 			stop := make(chan struct{})
 			var sent atomic.Int64
 			release := make(chan struct{})
@@ -243,7 +243,7 @@ var errBad = errors.New("bad item")
 func TestTransformError(t *testing.T) {
 	for _, workers := range []int{1, 4} {
 		t.Run(fmt.Sprintf("workers%d", workers), func(t *testing.T) {
-			before := runtime.NumGoroutine()
+			before := settledGoroutines()
 			stop := make(chan struct{})
 			var sent atomic.Int64
 			var calls atomic.Int32
@@ -274,7 +274,7 @@ func TestTransformError(t *testing.T) {
 }
 
 func TestSinkError(t *testing.T) {
-	before := runtime.NumGoroutine()
+	before := settledGoroutines()
 	stop := make(chan struct{})
 	var sent atomic.Int64
 	n := 0
@@ -299,7 +299,7 @@ func TestSinkError(t *testing.T) {
 
 func TestCancellation(t *testing.T) {
 	t.Run("cancel", func(t *testing.T) {
-		before := runtime.NumGoroutine()
+		before := settledGoroutines()
 		stop := make(chan struct{})
 		var sent atomic.Int64
 		ctx, cancel := context.WithCancel(context.Background())
@@ -372,4 +372,19 @@ func TestContextPassedDown(t *testing.T) {
 		t.Errorf("Run: err=%v, transform saw value %v, sink saw %v; want nil and the caller's context value trace-1 in both",
 			err, tv.Load(), sv.Load())
 	}
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

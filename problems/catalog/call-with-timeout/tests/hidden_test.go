@@ -356,7 +356,7 @@ func settle(want int) int {
 
 func TestNoGoroutineLeak(t *testing.T) {
 	t.Run("after-timeouts", func(t *testing.T) {
-		before := settle(runtime.NumGoroutine())
+		before := settledGoroutines()
 		release := make(chan struct{})
 		var wg sync.WaitGroup
 		var timedOut atomic.Int32
@@ -387,7 +387,7 @@ func TestNoGoroutineLeak(t *testing.T) {
 		}
 	})
 	t.Run("after-successes", func(t *testing.T) {
-		before := settle(runtime.NumGoroutine())
+		before := settledGoroutines()
 		for i := range 200 {
 			ret := error(nil)
 			if i%2 == 1 {
@@ -469,4 +469,19 @@ func TestExamples(t *testing.T) {
 			t.Errorf("WithCallTimeout(50ms, fn ignores its ctx) = %v, want context.DeadlineExceeded", o.err)
 		}
 	})
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

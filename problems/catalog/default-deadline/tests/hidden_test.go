@@ -557,7 +557,7 @@ func TestServe(t *testing.T) {
 		}
 	})
 	t.Run("no-goroutines-left", func(t *testing.T) {
-		before := runtime.NumGoroutine()
+		before := settledGoroutines()
 		for i := 0; i < 5; i++ {
 			s := startServe(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "x") }), time.Second)
 			s.get("/")
@@ -575,4 +575,19 @@ func TestServe(t *testing.T) {
 			t.Errorf("5 Serve lifecycles left %d goroutines behind (before %d, after %d)", after-before, before, after)
 		}
 	})
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

@@ -384,7 +384,7 @@ func settle(want int) int {
 
 func TestNoGoroutineLeak(t *testing.T) {
 	t.Run("drained", func(t *testing.T) {
-		before := settle(runtime.NumGoroutine())
+		before := settledGoroutines()
 		t.Run("work", func(t *testing.T) {
 			for range 10 {
 				chans := []<-chan item{producer(t, 0, 20, 0), producer(t, 1, 20, 0), nil}
@@ -398,7 +398,7 @@ func TestNoGoroutineLeak(t *testing.T) {
 		}
 	})
 	t.Run("abandoned", func(t *testing.T) {
-		before := settle(runtime.NumGoroutine())
+		before := settledGoroutines()
 		t.Run("work", func(t *testing.T) {
 			for range 10 {
 				// The inputs keep having values; the consumer reads one, then walks away and cancels.
@@ -433,4 +433,19 @@ func TestExamples(t *testing.T) {
 			t.Errorf("FanIn(open silent input) then cancel: output not closed within 1s")
 		}
 	})
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

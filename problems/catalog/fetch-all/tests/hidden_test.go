@@ -387,7 +387,7 @@ func TestConcurrencyBound(t *testing.T) {
 func TestGoroutinesBounded(t *testing.T) {
 	setBackoff(time.Millisecond)
 	s := newServer(t)
-	base := runtime.NumGoroutine()
+	base := settledGoroutines()
 	var urls []string
 	for i := range 400 {
 		urls = append(urls, s.url(fmt.Sprintf("/status/200?i=%d", i)))
@@ -627,7 +627,8 @@ func checkNoLeak(t *testing.T, call string, base int, before map[string]string) 
 func TestNoGoroutineLeaks(t *testing.T) {
 	setBackoff(time.Millisecond)
 	t.Run("after-success", func(t *testing.T) {
-		before, base := solutionGoroutines(), runtime.NumGoroutine()
+		base := settledGoroutines()
+		before := solutionGoroutines()
 		s := newServer(t)
 		var urls []string
 		for i := range 40 {
@@ -638,7 +639,8 @@ func TestNoGoroutineLeaks(t *testing.T) {
 		checkNoLeak(t, "FetchAll(40 URLs, workers=5)", base, before)
 	})
 	t.Run("after-cancel", func(t *testing.T) {
-		before, base := solutionGoroutines(), runtime.NumGoroutine()
+		base := settledGoroutines()
+		before := solutionGoroutines()
 		s := newServer(t)
 		ctx, cancel := context.WithCancel(t.Context())
 		defer cancel()
@@ -654,4 +656,19 @@ func TestNoGoroutineLeaks(t *testing.T) {
 		s.Close()
 		checkNoLeak(t, "FetchAll(50 URLs that hang, workers=3, cancelled while 3 hang)", base, before)
 	})
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

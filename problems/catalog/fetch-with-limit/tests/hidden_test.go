@@ -451,7 +451,7 @@ func TestBodyClosed(t *testing.T) {
 	if tr, ok := http.DefaultTransport.(*http.Transport); ok {
 		tr.CloseIdleConnections()
 	}
-	before := settle(runtime.NumGoroutine())
+	before := settledGoroutines()
 	func() {
 		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			switch r.URL.Path {
@@ -551,4 +551,19 @@ func TestExamples(t *testing.T) {
 		r := fetch(ctx, s.URL+"/slow-headers", 10)
 		expectErr(t, "Fetch(server never answers, ctx deadline 50ms)", r, context.DeadlineExceeded)
 	})
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

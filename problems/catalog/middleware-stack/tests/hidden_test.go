@@ -684,7 +684,7 @@ func TestRateLimit(t *testing.T) {
 		}
 	})
 	t.Run("no-goroutines", func(t *testing.T) {
-		before := runtime.NumGoroutine()
+		before := settledGoroutines()
 		for i := 0; i < 200; i++ {
 			h := newLimited(t, 100, 10, http.NotFoundHandler())
 			hit(t, h)
@@ -756,4 +756,19 @@ func TestStack(t *testing.T) {
 		t.Errorf("5 requests (one panicking) through Recover(RequestID(AccessLog(RateLimit(mux))): %d access records and %d panic records, want 4 and 1",
 			access, panics)
 	}
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

@@ -260,7 +260,7 @@ func settle(want int) int {
 
 func TestNoGoroutineLeak(t *testing.T) {
 	t.Run("input-fires", func(t *testing.T) {
-		before := settle(runtime.NumGoroutine())
+		before := settledGoroutines()
 		// 20 calls, each with 50 inputs that never fire and one that does. The
 		// silent inputs stay open until the check below has run.
 		var keep [][]chan struct{}
@@ -291,7 +291,7 @@ func TestNoGoroutineLeak(t *testing.T) {
 		}
 	})
 	t.Run("ctx-fires", func(t *testing.T) {
-		before := settle(runtime.NumGoroutine())
+		before := settledGoroutines()
 		var keep []chan struct{}
 		for range 20 {
 			ctx, cancel := context.WithCancel(context.Background())
@@ -374,4 +374,19 @@ func TestExamples(t *testing.T) {
 			t.Errorf("Or(a, b): result closed although neither a, b nor ctx fired")
 		}
 	})
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

@@ -620,7 +620,7 @@ func settle(want int) int {
 }
 
 func TestNoGoroutineLeak(t *testing.T) {
-	before := settle(runtime.NumGoroutine())
+	before := settledGoroutines()
 	var wg sync.WaitGroup
 	for i := range 20 {
 		wg.Add(1)
@@ -713,4 +713,19 @@ func TestExamples(t *testing.T) {
 			t.Errorf("Retry(5, 10ms, fn fails with e1 then a permanent error) = %v after %d calls, want an error wrapping %q after 2 calls", o.err, r.calls(), perm)
 		}
 	})
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

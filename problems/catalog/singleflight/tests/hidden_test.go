@@ -372,7 +372,7 @@ func TestZeroGroup(t *testing.T) {
 }
 
 func TestNoLeaks(t *testing.T) {
-	before := runtime.NumGoroutine()
+	before := settledGoroutines()
 	g := New()
 	var wg sync.WaitGroup
 	for i := 0; i < 200; i++ {
@@ -441,4 +441,19 @@ func TestHammer(t *testing.T) {
 	if runs.Load() >= 32*150 {
 		t.Errorf("fn ran %d times for %d calls on 6 keys: concurrent calls are not being shared", runs.Load(), 32*150)
 	}
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

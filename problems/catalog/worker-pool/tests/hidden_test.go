@@ -237,7 +237,7 @@ func TestConcurrencyLimit(t *testing.T) {
 		})
 	}
 	t.Run("workers-bounded-by-jobs", func(t *testing.T) {
-		before := runtime.NumGoroutine()
+		before := settledGoroutines()
 		var most atomic.Int32
 		tr := newTracker(3)
 		jobs := tr.jobs(func(int, context.Context) error {
@@ -537,7 +537,7 @@ func settle(want int) int {
 }
 
 func TestNoGoroutineLeak(t *testing.T) {
-	before := settle(runtime.NumGoroutine())
+	before := settledGoroutines()
 	// Successes, a failure among fast jobs, many failures, a parent cancel.
 	for i := range 10 {
 		tr := newTracker(40)
@@ -617,4 +617,19 @@ func TestExamples(t *testing.T) {
 			t.Errorf("Run(cancelled ctx, 3 jobs, 2) = %v after starting %d jobs, want context.Canceled and none started", o.err, tr.started.Load())
 		}
 	})
+}
+
+// settledGoroutines is the number of goroutines once it stops falling: an earlier test's
+// goroutines may still be winding down, and a baseline counting them would hide a leak.
+func settledGoroutines() int {
+	n := runtime.NumGoroutine()
+	for range 100 {
+		time.Sleep(10 * time.Millisecond)
+		m := runtime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }
