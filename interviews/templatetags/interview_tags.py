@@ -1,4 +1,5 @@
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from interviews.banner import active_interview_banner
@@ -17,9 +18,10 @@ def duration(seconds):
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-@register.inclusion_tag("interviews/_banner.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def interview_banner(context):
-    """base.html's banner while the user's interview runs (interviews.banner: no query once warm)."""
+    """base.html's banner while the user's interview runs (interviews.banner: no query once warm).
+    Nothing to render on almost every page: the template is rendered only when there is one."""
     request = context.get("request")
     user = getattr(request, "user", None)
     banner = active_interview_banner(user) if user is not None else None
@@ -31,4 +33,4 @@ def interview_banner(context):
         total = int(-(-banner["remaining"] // 1))  # rounded up, as the timer script shows it
         banner.update(left=f"{total // 60:02d}:{total % 60:02d}", remaining=f"{banner['remaining']:.3f}",
                       deadline_iso=banner["deadline"].isoformat(timespec="milliseconds"))
-    return {"banner": banner}
+    return render_to_string("interviews/_banner.html", {"banner": banner}) if banner is not None else ""
