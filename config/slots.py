@@ -94,8 +94,9 @@ def slot(parser, token):
     return SlotNode(nodelist)
 
 
-# template name -> ((template, key), pieces between the slots, the slots in page order)
-_skeletons: dict[str, tuple[object, list[str], list[SlotNode]]] = {}
+# (template name, per-request names) -> ((template, key), pieces between the slots, the slots in
+# page order)
+_skeletons: dict[tuple, tuple[object, list[str], list[SlotNode]]] = {}
 
 
 def render_with_slots(request, template_name, *, key, shared: dict, per_request: dict) -> HttpResponse:
@@ -105,9 +106,12 @@ def render_with_slots(request, template_name, *, key, shared: dict, per_request:
     engine_template = get_template(template_name).template
     # The template object is part of the key: `make dev` reloads a changed template as a new one.
     version = (engine_template, key)
-    entry = _skeletons.get(template_name)
+    # So are the per-request names: one a view passes only sometimes is a per-request value in
+    # the skeleton of the requests that have it, never an empty one shared with them.
+    name = (template_name, frozenset(per_request))
+    entry = _skeletons.get(name)
     if entry is None or entry[0] != version:
-        entry = _skeletons[template_name] = (version, *_skeleton(engine_template, shared, per_request))
+        entry = _skeletons[name] = (version, *_skeleton(engine_template, shared, per_request))
     _, pieces, slots = entry
     context = make_context({**shared, **per_request}, request)
     # As Template.render does: a render context for this template, the context processors run.

@@ -56,3 +56,22 @@ def test_a_slot_rendered_twice_is_an_error():
 
 def test_rendered_normally_a_slot_is_its_contents():
     assert engines["django"].from_string("a{% slot %}{{ v }}{% endslot %}b").render({"v": "<i>"}) == "a&lt;i&gt;b"
+
+
+def test_a_name_passed_only_sometimes_is_never_shared_empty(monkeypatch):
+    """A skeleton is kept per set of per-request names: a request that has `error` never gets the
+    skeleton rendered without it (where it was empty); reading it outside a slot raises there."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from config import slots
+
+    template = engines["django"].from_string("<p>{{ problem }}</p>{% if error %}{{ error }}{% endif %}")
+    monkeypatch.setattr(slots, "get_template", lambda name: template)
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    page = slots.render_with_slots(request, "slot-test-names", key=1, shared={"problem": "P"}, per_request={})
+    assert page.content == b"<p>P</p>"
+    with pytest.raises(SlotError, match="error differs per request"):
+        slots.render_with_slots(request, "slot-test-names", key=1, shared={"problem": "P"},
+                                per_request={"error": "boom"})
