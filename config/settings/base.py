@@ -240,6 +240,9 @@ JUDGE = {
     "PIDS_LIMIT": env_int("JUDGE_PIDS_LIMIT", 256),
     "TMPFS_BYTES": env_int("JUDGE_TMPFS_MB", 512) * 1024 * 1024,
     "OUTPUT_LIMIT_BYTES": env_int("JUDGE_OUTPUT_LIMIT_KB", 1024) * 1024,
+    # The judge's first line comes within milliseconds of the job reaching it; none by then
+    # means the sandbox never got the job, a judge failure (judge/sandbox/docker_sandbox.py).
+    "FIRST_OUTPUT_SECONDS": env_int("JUDGE_FIRST_OUTPUT_SECONDS", 10),
     # Compiling the test binary gets its own allowance on top of the problem's limit.
     "BUILD_SECONDS": env_int("JUDGE_BUILD_SECONDS", 60),
     "MAX_CODE_BYTES": env_int("JUDGE_MAX_CODE_KB", 64) * 1024,

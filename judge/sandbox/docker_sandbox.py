@@ -98,24 +98,37 @@ def _create(client, job: Job, name: str):
     return client.containers.get(created["Id"])
 
 
-def _read_stream(sock, deadline: float, cap: int, end_marker: bytes = b"", on_output=None):
+class SandboxStalled(SandboxUnavailable):
+    """The sandbox took the job and printed nothing: its program never got it."""
+
+
+def _read_stream(sock, deadline: float, cap: int, end_marker: bytes = b"", on_output=None,
+                 first_output_by: float | None = None):
     """Demultiplex Docker's attach stream until EOF, the end marker, the deadline or the cap.
 
     Returns (output, timed_out, truncated, (exit status, OOM kills) from the end marker or None).
     stdout and stderr are interleaved in order; the end marker line is not part of output.
+    Raises SandboxStalled when nothing at all has come by `first_output_by`.
     """
     pending = b""
     out = bytearray()
+    received = False
     while True:
-        remaining = deadline - time.monotonic()
+        now = time.monotonic()
+        if not received and first_output_by is not None and now >= first_output_by:
+            raise SandboxStalled("the sandbox printed nothing after it was given the job")
+        remaining = deadline - now
         if remaining <= 0:
             return bytes(out), True, False, None
+        if not received and first_output_by is not None:
+            remaining = min(remaining, first_output_by - now)
         ready, _, _ = select.select([sock], [], [], remaining)
         if not ready:
             continue
         chunk = sock.recv(65536)
         if not chunk:
             return bytes(out), False, False, None
+        received = True
         pending += chunk
         while len(pending) >= 8:
             size = struct.unpack(">I", pending[4:8])[0]
@@ -260,9 +273,14 @@ def run_job(job: Job, *, warm: bool = True) -> SandboxResult:
             sock.sendall(job.stdin)
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_WR)
-        output, timed_out, truncated, ended = _read_stream(sock, deadline, job.limits.output_bytes, job.end_marker,
-                                                           job.on_output)
-        _hang_up(sock)
+        # Silence until then means the program never got the job: a warm sandbox whose Docker
+        # Engine was restarted is gone, yet its attach stream stays open to the deadline.
+        first_output_by = time.monotonic() + job.first_output_seconds if job.first_output_seconds else None
+        try:
+            output, timed_out, truncated, ended = _read_stream(sock, deadline, job.limits.output_bytes,
+                                                               job.end_marker, job.on_output, first_output_by)
+        finally:
+            _hang_up(sock)
         if timed_out or truncated:
             _kill(container)
         if ended is not None:

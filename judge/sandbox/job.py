@@ -25,6 +25,9 @@ class Job:
     # The program's own "I am done" line, `<end_marker><exit status>@@`: reading stops there
     # rather than at the end of the stream, which comes only after Docker's teardown.
     end_marker: bytes = b""
+    # The program prints something this soon after it reads its stdin, whatever the job: no
+    # output by then is the sandbox's failure (SandboxStalled), never the job's. 0: no check.
+    first_output_seconds: float = 0
     # What the runner needs back to read the result (e.g. which variant dir is which).
     context: dict = field(default_factory=dict, compare=False)
     # Called with the output so far after each chunk read (live progress); must be cheap.

@@ -5,8 +5,10 @@ import struct
 import threading
 import time
 
+import pytest
+
 from judge.runners.go.protocol import END_LINE as END
-from judge.sandbox.docker_sandbox import _read_stream
+from judge.sandbox.docker_sandbox import SandboxStalled, _read_stream
 
 _open = []  # writer ends that must stay open (no EOF) until the test ends
 
@@ -54,6 +56,21 @@ def test_output_cap_and_deadline():
     silent = feed(b"", close=False)
     output, timed_out, truncated, status = _read_stream(silent, time.monotonic() + 0.2, 1000)
     assert (output, timed_out, status) == (b"", True, None)
+
+
+def test_no_output_at_all_by_the_first_output_time_is_a_stalled_sandbox():
+    silent = feed(b"", close=False)
+    started = time.monotonic()
+    with pytest.raises(SandboxStalled):
+        _read_stream(silent, started + 5, 1000, END, first_output_by=started + 0.2)
+    assert time.monotonic() - started < 1  # not the wall deadline
+
+
+def test_output_before_the_first_output_time_lets_the_job_run_to_its_deadline():
+    quiet_after = feed(frames(b"@@dojo:build@@\n"), close=False)  # then silence, like a long test
+    started = time.monotonic()
+    output, timed_out, _, status = _read_stream(quiet_after, started + 0.5, 1000, END, first_output_by=started + 0.1)
+    assert (output, timed_out, status) == (b"@@dojo:build@@\n", True, None)
 
 
 def test_hanging_up_ends_the_connection_even_while_another_object_holds_the_socket():

@@ -118,8 +118,10 @@ class GoRunner:
         stdin = (" ".join(options) + "\n").encode() + _tar(files)
         # dojo-jail caps each run at `cap`; the sandbox's cap is only the backstop for them all.
         limits = self._limits(wall_seconds, output_bytes=cap * (runs + 2))
+        # The judge prints "@@dojo:build@@" once it has unpacked the job, before compiling.
         return Job(image=settings.JUDGE["IMAGE"], command=JUDGE_COMMAND, stdin=stdin, limits=limits,
-                   name_hint=name_hint, end_marker=protocol.END_LINE, context=context or {})
+                   name_hint=name_hint, end_marker=protocol.END_LINE, context=context or {},
+                   first_output_seconds=settings.JUDGE["FIRST_OUTPUT_SECONDS"])
 
     def _tests_task_job(self, problem, *, code: str, mode: str, name_hint: str) -> Job:
         dirs = mutants.variant_dirs(problem, mode)
@@ -300,9 +302,11 @@ class GoRunner:
                                                visible_files=examples, own_names=own_names)
             first = next((line for line in output.splitlines() if line.strip()), "build failed")
             return Outcome(Verdict.COMPILE_ERROR, first, compile_output=trim(output, 20000))
-        if result.timed_out:
+        # Only a build that started can have taken too long or run out of memory: before it,
+        # the judge only unpacks the job, and a sandbox that never got that far failed itself.
+        if build is not None and result.timed_out:
             return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
-        if result.oom_killed:
+        if build is not None and result.oom_killed:
             return Outcome(Verdict.COMPILE_ERROR, "Compilation ran out of memory.")
         return self._judge_failed(transcript, result, "before running your code")
 
