@@ -268,9 +268,15 @@ def run_job(job: Job, *, warm: bool = True) -> SandboxResult:
         attach = container.attach_socket(params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
         sock = getattr(attach, "_sock", attach)
         deadline = time.monotonic() + job.limits.wall_seconds
-        # The program may exit without reading all of stdin; its output says why.
-        with contextlib.suppress(OSError):
+        # A gone sandbox (below) reads no stdin either: a job larger than the socket's buffers
+        # would block here for ever, so the send has a time limit of its own.
+        sock.settimeout(job.first_output_seconds or job.limits.wall_seconds)
+        try:
             sock.sendall(job.stdin)
+        except TimeoutError as exc:
+            raise SandboxStalled("the sandbox did not take the job") from exc
+        except OSError:
+            pass  # the program may exit without reading all of stdin; its output says why
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_WR)
         # Silence until then means the program never got the job: a warm sandbox whose Docker

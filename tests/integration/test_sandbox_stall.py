@@ -90,3 +90,19 @@ def test_silence_to_the_wall_limit_is_never_a_compile_error(quick_stall, problem
     outcome = runner.interpret(problem, Mode.SUBMIT, result, silent)
     assert outcome.verdict == Verdict.INTERNAL_ERROR, outcome.message
     assert "not your fault" in outcome.message
+
+
+def test_a_gone_sandbox_does_not_hold_a_large_job_for_ever(quick_stall, problems):
+    """A gone sandbox reads no stdin: sending more than the socket buffers hold blocked the worker
+    process for good (no Celery time limit would end it) before the send had a time limit."""
+    problem = problems["unicode-palindrome"]
+    runner = runner_for("go")
+    job = runner.build_job(problem, code=problem.reference_files["solution.go"], mode=Mode.SUBMIT,
+                           name_hint="stall-test")
+    assert runner.interpret(problem, Mode.SUBMIT, run_job(job), job).verdict == Verdict.ACCEPTED
+    kill_the_warm_sandbox()
+    large = dataclasses.replace(job, stdin=job.stdin + b"\0" * 4_000_000)
+    started = time.monotonic()
+    with pytest.raises(SandboxStalled, match="did not take the job"):
+        run_job(large)
+    assert time.monotonic() - started < 10
