@@ -112,23 +112,20 @@ def _read_stream(sock, deadline: float, cap: int, end_marker: bytes = b"", on_ou
     """
     pending = b""
     out = bytearray()
-    received = False
+    stalled_by = first_output_by  # None once anything came
     while True:
         now = time.monotonic()
-        if not received and first_output_by is not None and now >= first_output_by:
+        if stalled_by is not None and now >= stalled_by:
             raise SandboxStalled("the sandbox printed nothing after it was given the job")
-        remaining = deadline - now
-        if remaining <= 0:
+        if now >= deadline:
             return bytes(out), True, False, None
-        if not received and first_output_by is not None:
-            remaining = min(remaining, first_output_by - now)
-        ready, _, _ = select.select([sock], [], [], remaining)
+        ready, _, _ = select.select([sock], [], [], min(deadline, stalled_by or deadline) - now)
         if not ready:
             continue
         chunk = sock.recv(65536)
         if not chunk:
             return bytes(out), False, False, None
-        received = True
+        stalled_by = None
         pending += chunk
         while len(pending) >= 8:
             size = struct.unpack(">I", pending[4:8])[0]

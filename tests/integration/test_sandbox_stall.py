@@ -45,6 +45,18 @@ def kill_the_warm_sandbox():
     raise AssertionError("no warm sandbox was started")
 
 
+def judged_then_warm_sandbox_killed(problem):
+    """A Submit of the reference judged in this process (Accepted), then the warm sandbox it left
+    killed: the next run_job of the returned job takes a gone sandbox."""
+    runner = runner_for("go")
+    # A name hint, as the worker gives: a used sandbox is renamed, so it is not taken for the warm one.
+    job = runner.build_job(problem, code=problem.reference_files["solution.go"], mode=Mode.SUBMIT,
+                           name_hint="stall-test")
+    assert runner.interpret(problem, Mode.SUBMIT, run_job(job), job).verdict == Verdict.ACCEPTED
+    kill_the_warm_sandbox()
+    return runner, job
+
+
 def test_a_dead_warm_sandbox_is_the_judges_failure_retried_not_a_verdict(quick_stall, problems, user):
     problem = problems["unicode-palindrome"]
     code = problem.reference_files["solution.go"]
@@ -73,13 +85,8 @@ def test_silence_to_the_wall_limit_is_never_a_compile_error(quick_stall, problem
     """Without the stall check (first_output_seconds 0) the dead sandbox's silence lasts to the
     wall limit: no build ever started, so it is the judge's failure, not a slow compile."""
     problem = problems["unicode-palindrome"]
-    runner = runner_for("go")
-    # A name hint, as the worker gives: a used sandbox is renamed, so it is not taken for the warm one.
-    job = runner.build_job(problem, code=problem.reference_files["solution.go"], mode=Mode.SUBMIT,
-                           name_hint="stall-test")
+    runner, job = judged_then_warm_sandbox_killed(problem)
     assert job.first_output_seconds == 2
-    assert runner.interpret(problem, Mode.SUBMIT, run_job(job), job).verdict == Verdict.ACCEPTED
-    kill_the_warm_sandbox()
 
     with pytest.raises(SandboxStalled):
         run_job(job)
@@ -95,12 +102,7 @@ def test_silence_to_the_wall_limit_is_never_a_compile_error(quick_stall, problem
 def test_a_gone_sandbox_does_not_hold_a_large_job_for_ever(quick_stall, problems):
     """A gone sandbox reads no stdin: sending more than the socket buffers hold blocked the worker
     process for good (no Celery time limit would end it) before the send had a time limit."""
-    problem = problems["unicode-palindrome"]
-    runner = runner_for("go")
-    job = runner.build_job(problem, code=problem.reference_files["solution.go"], mode=Mode.SUBMIT,
-                           name_hint="stall-test")
-    assert runner.interpret(problem, Mode.SUBMIT, run_job(job), job).verdict == Verdict.ACCEPTED
-    kill_the_warm_sandbox()
+    _, job = judged_then_warm_sandbox_killed(problems["unicode-palindrome"])
     large = dataclasses.replace(job, stdin=job.stdin + b"\0" * 4_000_000)
     started = time.monotonic()
     with pytest.raises(SandboxStalled, match="did not take the job"):

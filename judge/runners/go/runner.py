@@ -304,10 +304,11 @@ class GoRunner:
             return Outcome(Verdict.COMPILE_ERROR, first, compile_output=trim(output, 20000))
         # Only a build that started can have taken too long or run out of memory: before it,
         # the judge only unpacks the job, and a sandbox that never got that far failed itself.
-        if build is not None and result.timed_out:
-            return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
-        if build is not None and result.oom_killed:
-            return Outcome(Verdict.COMPILE_ERROR, "Compilation ran out of memory.")
+        if build is not None:
+            if result.timed_out:
+                return Outcome(Verdict.COMPILE_ERROR, "Compilation took too long and was stopped.")
+            if result.oom_killed:
+                return Outcome(Verdict.COMPILE_ERROR, "Compilation ran out of memory.")
         return self._judge_failed(transcript, result, "before running your code")
 
     def _after_run(self, problem, mode, run, events, extra_tests=(), job=None) -> Outcome:
