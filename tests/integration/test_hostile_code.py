@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from judge.models import Mode, TestResult
+from judge.models import Mode, SubmissionEvent, TestResult
 from judge.runners import runner_for
 from judge.runners.go import failure_message, hidden
 from judge.sandbox import run_job
@@ -52,6 +52,8 @@ EXPECTED = {
     "bench_forge_interleave": {V.WRONG_ANSWER, V.TOO_SLOW},
     # Names a helper of the hidden suite, which is an external package now.
     "oracle_helper": {V.COMPILE_ERROR},
+    # The compiler killed by the memory limit: the submission's compile error, not the judge's failure.
+    "compile_memory_bomb": {V.COMPILE_ERROR},
     # Refused before any container starts (judge/runners/go/forbidden.py).
     **{name: {V.FORBIDDEN} for name in (
         "forged_pass_exit_init", "forged_pass_syscall_exit", "cgo_constructor", "cgo_include_hidden", "embed_hidden",
@@ -136,6 +138,8 @@ def test_hostile_code_gets_its_verdict_and_leaves_the_host_unharmed(name, celery
     assert sub.verdict in EXPECTED[name], (sub.verdict, sub.message, sub.judge_log)
     if sub.verdict == V.MEMORY_LIMIT:
         assert "memory" in sub.message
+    if sub.verdict == V.COMPILE_ERROR:  # the submission's own failure: never retried as the judge's
+        assert sub.attempts == 1 and not sub.events.filter(kind=SubmissionEvent.Kind.RETRIED).exists()
     assert_nothing_hidden(*seen_by_submitter(sub), problem)
     assert_no_container_left(sub.pk)
     assert not Path("/tmp/dojo-hostile-marker").exists()
